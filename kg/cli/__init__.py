@@ -1,0 +1,27 @@
+"""The ``kg`` command line: each command parses its options and calls one library function.
+
+Commands live one module each in this package and are registered here, in order.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kg import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Kapasitas: knowledge graphs of capacity-building events from news articles."""
+
+
+def _register() -> None:
+    # The explicit, ordered registry of commands (one module each).
+    from kg.cli import build
+
+    for command in (build.build,):
+        main.add_command(command)
+
+
+_register()
