@@ -18,9 +18,9 @@ def main() -> None:
 
 def _register() -> None:
     # The explicit, ordered registry of commands (one module each).
-    from kg.cli import build
+    from kg.cli import build, view
 
-    for command in (build.build,):
+    for command in (build.build, view.view):
         main.add_command(command)
 
 
