@@ -87,8 +87,14 @@ class _Raw:
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
     """Month number by lower-case month name or abbreviation (all languages)."""
+    return {name: month for name, (month, _) in _month_rows().items()}
+
+
+@lru_cache(maxsize=1)
+def _month_rows() -> dict[str, tuple[int, bool]]:
     with (DATA / "months.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["name"].lower(): int(row["month"]) for row in csv.DictReader(handle)}
+        rows = list(csv.DictReader(handle))
+    return {row["name"].lower(): (int(row["month"]), row["abbreviation"] == "yes") for row in rows}
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +137,10 @@ def _day(n: int) -> str:
 
 
 def _month(n: int) -> str:
-    return rf"(?P<mn{n}>{_alt(list(month_names()))})\.?"
+    """A month name; only an abbreviation may take a period ("Agt.", "Sept.")."""
+    full = [name for name, (_, abbreviation) in _month_rows().items() if not abbreviation]
+    short = [name for name, (_, abbreviation) in _month_rows().items() if abbreviation]
+    return rf"(?P<mn{n}>{_alt(full)}|{_alt(short)}\.?)"
 
 
 def _year(n: int) -> str:
@@ -152,7 +161,7 @@ def _cores() -> dict[str, str]:
     return {
         "text_range": rf"{_day(1)}\s*{_month(1)}(?:{sep}{_year(1)})?{conn}{_day(2)}\s*{_month(2)}(?:{sep}{_year(2)})?",
         "text_days": rf"{_day(1)}{conn}{_day(2)}\s*{_month(2)}(?:{sep}{_year(2)})?",
-        "text": rf"{_day(1)}\s*{_month(1)}(?:{sep}{_year(1)})?",
+        "text": rf"{_day(1)}\s*(?:of\s+)?{_month(1)}(?:{sep}{_year(1)})?",
         "en_range": rf"{_month(1)}\s*{_day(1)}{conn}{_month(2)}\s*{_day(2)}(?:{sep}{_year(2)})?",
         "en_days": rf"{_month(1)}\s*{_day(1)}{conn}{_day(2)}(?:{sep}{_year(2)})?",
         "en": rf"{_month(1)}\s*{_day(1)}(?:{sep}{_year(1)})?",
@@ -238,12 +247,23 @@ def _raw(kind: str, text: str, match: re.Match[str]) -> _Raw | None:
     )  # fmt: skip
 
 
+def _plausible(raw: _Raw) -> bool:
+    """Day and month in range, and a range with two written years in order."""
+    months = [m for m in (raw.m1, raw.m2) if m is not None]
+    days = [d for d in (raw.d1, raw.d2) if d is not None]
+    if not all(1 <= m <= 12 for m in months) or not all(1 <= d <= 31 for d in days):
+        return False
+    if raw.d2 is None or raw.y1 is None or raw.y2 is None:
+        return True
+    return (raw.y1, raw.m1 or 0, raw.d1) < (raw.y2, raw.m2 or 0, raw.d2)
+
+
 def _candidates(text: str) -> list[_Raw]:
     found = []
     for kind, pattern in _patterns().items():
         for match in pattern.finditer(text):
             raw = _raw(kind, text, match)
-            if raw is not None:
+            if raw is not None and _plausible(raw):
                 found.append(raw)
     return found
 
@@ -257,9 +277,39 @@ def _longest_first(raws: list[_Raw]) -> list[_Raw]:
     return sorted(chosen, key=lambda r: r.start)
 
 
+@lru_cache(maxsize=1)
+def _joiner() -> re.Pattern[str]:
+    """What stands between the two ends of "Senin (29/5) hingga Jumat (2/6)"."""
+    words = [w for w in _words("range") if w not in ("-", "–", "—", "~")]
+    return re.compile(rf"\s*(?:[-–—]|{_alt(words)})\s*\Z", re.IGNORECASE)
+
+
+def _joinable(left: _Raw, right: _Raw, text: str) -> bool:
+    singles = left.d2 is None and right.d2 is None and left.wd2 is None and right.wd2 is None
+    dated = None not in (left.m1, right.m1)
+    if not (singles and dated and _joiner().match(text, left.end, right.start)):
+        return False
+    return _plausible(_Raw(0, 0, left.d1, left.m1, left.y1, right.d1, right.m1, right.y1, None, None))
+
+
+def _join_ranges(raws: list[_Raw], text: str) -> list[_Raw]:
+    """Two single dates joined by a range word become one range: "Senin (29/5) hingga Jumat (2/6)"."""
+    joined: list[_Raw] = []
+    for raw in raws:
+        if joined and _joinable(joined[-1], raw, text):
+            left = joined.pop()
+            raw = _Raw(left.start, raw.end, left.d1, left.m1, left.y1, raw.d1, raw.m1, raw.y1, left.wd1, raw.wd1)
+        joined.append(raw)
+    return joined
+
+
+def _found(text: str) -> list[_Raw]:
+    return _join_ranges(_longest_first(_candidates(text)), text)
+
+
 def find_date_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of every date expression in ``text`` (no year inference)."""
-    return [(r.start, r.end) for r in _longest_first(_candidates(text))]
+    return [(r.start, r.end) for r in _found(text)]
 
 
 # ---------------------------------------------------------------- resolving
@@ -391,7 +441,7 @@ def find_dates(text: str, reference: Date | None, lang: str = "id") -> list[Date
     recognised, since Indonesian articles quote English dates and vice versa.
     """
     check_lang(lang)
-    raws = _longest_first(_candidates(text))
+    raws = _found(text)
     if reference is None:
         reference = _fallback_reference(raws, text)
     mentions = (_resolve(raw, text, reference) for raw in raws)

@@ -71,7 +71,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     sequence = spelled_run(guard_hyphen=True)
     scale = rf"(?:\s?(?P<scale>{_alternation(list(_scales()))})(?![^\W\d_]))?"
     numeral = (
-        rf"(?:(?<=Rp)|(?<=Rp\.)|(?<=\$)|(?<![^\W\d_]))(?<![\d/.,:])(?<![^\W\d_][-‐])(?P<num>{_NUMERAL})"
+        rf"(?:(?<=Rp)|(?<=Rp\.)|(?<=\$)|(?<![^\W\d_]))(?<![\d/.,:])(?:(?<=\bke-)|(?<![^\W\d_][-‐]))(?P<num>{_NUMERAL})"
         rf"(?![\d/]|[.,:]\d){scale}(?:\s*\(\s*(?P<paren>{sequence})\s*\))?"
     )
     full = rf"^\s*(?:{_CURRENCY})?(?P<num>{_NUMERAL}){scale}(?:\s*\(\s*(?P<paren>{sequence})\s*\))?\s*$"

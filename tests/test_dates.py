@@ -94,6 +94,27 @@ def test_span_and_text_are_the_written_expression() -> None:
     assert spans == [("Selasa (30/5)", "Selasa (30/5)"), ("28 Mei sampai dengan 3 Juni 2023",) * 2]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        ("di Enarotali, 6-8 Agustus.", "6-8 Agustus", D(2023, 8, 6), D(2023, 8, 8)),
+        ("mulai Senin (29/5) hingga Jumat (2/6).", "Senin (29/5) hingga Jumat (2/6)", D(2023, 5, 29), D(2023, 6, 2)),
+        ("29/12/2022 - 2/1/2023", "29/12/2022 - 2/1/2023", D(2022, 12, 29), D(2023, 1, 2)),
+        ("Tuesday, May 30, 2023", "Tuesday, May 30, 2023", D(2023, 5, 30), None),
+        ("on the 30th of May 2023", "30th of May 2023", D(2023, 5, 30), None),
+        ("pada 17 Agt. 2022", "17 Agt. 2022", D(2022, 8, 17), None),
+    ],
+)
+def test_spans(text: str, span: str, first: D, last: D | None) -> None:
+    mention = one(text)
+    assert (mention.text, text[mention.start : mention.end], mention.first, mention.last) == (span, span, first, last)
+
+
+def test_two_written_years_out_of_order_are_two_dates() -> None:
+    found = find_dates("30 Mei 2023 - 10 Mei 2023", REF)
+    assert [(m.text, m.last) for m in found] == [("30 Mei 2023", None), ("10 Mei 2023", None)]
+
+
 def test_day_only_after_weekday_takes_month_from_reference() -> None:
     mention = one("Kegiatan digelar Senin,29 lalu", D(2023, 5, 31))
     assert (mention.text, mention.first, mention.weekday_ok) == ("Senin,29", D(2023, 5, 29), True)
