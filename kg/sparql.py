@@ -1,9 +1,12 @@
 """Read-only SPARQL over a Kapasitas graph: open a graph file or store, run a query, format it.
 
 The engine is pyoxigraph. A graph FILE (.ttl .trig .nq .nt .jsonld) is loaded into an
-in-memory store; a STORE DIRECTORY (a folder holding ``kapasitas-store.json``, with the
-on-disk oxigraph store in ``oxigraph/``) is opened read-only. Queries see the union of all
-graphs (the default graph and every named graph) unless they name graphs with FROM.
+in-memory store, and the triples of all its named graphs are also copied into its default
+graph (their set union, see :func:`merge_into_default_graph`); a STORE DIRECTORY (a folder
+holding ``kapasitas-store.json``, with the on-disk oxigraph store in ``oxigraph/``) is
+opened read-only. Queries see the union of all graphs unless they name graphs with FROM:
+the default graph when it has triples (it is then taken to hold the union), else
+pyoxigraph's ``use_default_graph_as_union`` (a bag: a triple in n graphs comes n times).
 
 Safety, before anything runs, every query is parsed with rdflib's SPARQL parser:
 
@@ -164,7 +167,25 @@ def _load_file(path: Path, fmt: ox.RdfFormat) -> ox.Store:
         raise InputError(f"{path}: cannot parse as {fmt.name}: {_first_line(exc)}") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read: {_first_line(exc)}") from None
+    merge_into_default_graph(store)
     return store
+
+
+def merge_into_default_graph(store: ox.Store) -> None:
+    """Copy every named graph's triples into the default graph: their set union, once.
+
+    pyoxigraph's ``use_default_graph_as_union`` is a bag: an entity typed and named in 20
+    articles' graphs would come back 20 times per pattern (20^3 rows for 3 patterns). A
+    default graph that holds the union as a set gives each triple once; GRAPH and FROM
+    still see the named graphs.
+    """
+    named = [
+        ox.Quad(quad.subject, quad.predicate, quad.object)
+        for quad in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(quad.graph_name, ox.DefaultGraph)
+    ]
+    if named:
+        store.extend(named)
 
 
 def _open_store_dir(path: Path) -> ox.Store:
@@ -329,8 +350,9 @@ def _execute(
     deadline: float | None,
     timeout: float | None,
 ) -> QueryResult:
+    union = not has_dataset and not _has_default_graph(store)
     try:
-        answer = store.query(query_text, use_default_graph_as_union=not has_dataset, substitutions=subs)
+        answer = store.query(query_text, use_default_graph_as_union=union, substitutions=subs)
         return _collect(answer, limit, deadline, timeout)
     except SyntaxError as exc:
         raise QuerySyntaxError(f"SPARQL syntax error: {_first_line(exc)}") from None
@@ -338,6 +360,11 @@ def _execute(
         raise KgError(f"cannot run the query: {_first_line(exc)}") from None
     except OSError as exc:
         raise KgError(f"the query failed while reading the store: {_first_line(exc)}") from None
+
+
+def _has_default_graph(store: ox.Store) -> bool:
+    """True if the store's default graph has triples (then it is taken to be the union)."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
 
 def _collect(answer: Any, limit: int | None, deadline: float | None, timeout: float | None) -> QueryResult:
@@ -659,3 +686,36 @@ def _leading_comments(lines: list[str]) -> Iterator[str]:
         if not line.strip().startswith("#"):
             return
         yield line.strip()
+
+
+def query_text(source: str | None = None, example: str | None = None) -> str:
+    """The query to run: ``source`` is a ``.rq`` file path or query text; or an example name."""
+    if (source is None) == (example is None):
+        raise KgError("give exactly one of a query (text or a .rq file) and --example NAME")
+    if example is not None:
+        return example_query(example)
+    assert source is not None
+    if _is_file(source):
+        return _read_example(Path(source)).text
+    if source.strip().endswith(".rq"):
+        raise InputError(f"{source}: no such query file")
+    return source
+
+
+def _is_file(source: str) -> bool:
+    try:
+        return "\n" not in source and Path(source).is_file()
+    except (OSError, ValueError):  # a long query text is no file name
+        return False
+
+
+def parse_params(params: Iterable[str]) -> dict[str, str]:
+    """``["name=value", ...]`` -> ``{"name": "value"}``; the value may contain ``=``."""
+    bindings: dict[str, str] = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name.strip():
+            example = "person=https://w3id.org/kapasitas/id/person/herman-suryatman"
+            raise KgError(f"--param {param!r}: expected NAME=VALUE, e.g. {example}")
+        bindings[name.strip()] = value
+    return bindings

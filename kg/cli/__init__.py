@@ -19,8 +19,9 @@ def main() -> None:
 def _register() -> None:
     # The explicit, ordered registry of commands (one module each).
     from kg.cli import build, view
+    from kg.cli import query, serve
 
-    for command in (build.build, view.view):
+    for command in (build.build, view.view, query.query, serve.serve):
         main.add_command(command)
 
 
