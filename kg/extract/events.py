@@ -1,0 +1,433 @@
+"""Capacity-building events: name, kind, dates, places, organizer, host, participants, topics.
+
+Finding comes first: event words of the lexicon (pelatihan, bimtek, studi tiru ...), names in
+quotation marks after a naming word ("bertajuk '...'"), and capitalized names around an event
+word ("Diklat PIM IV Angkatan II", "Digital Leadership Academy"). Choosing follows: each
+distinct name is an event; event words that name no event belong to the main (first) event.
+Each event then takes what the sentences that mention it say (see the ``_fill`` helpers).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from kg import dates, numbers
+from kg.keys import key, slug
+from kg.lexicon import EventKind, Lexicon
+from kg.matcher import Match, PhraseMatcher, Token, tokenize
+from kg.model import (Article, Audience, Event, Findings, Link, Organization, Person, Post, Region, Sentence,
+                      Span, Topic, Venue)
+from kg.resources import table
+
+_QUOTED_NAME = r"\s*:?\s*['\"“‘](?P<name>[^'\"”’\n]{6,200})['\"”’]"
+_ROMAN = re.compile(r"^(?:[IVX]{1,5}|1V)$")
+_CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on", "the", "in"})
+LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
+HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
+MAX_NAME_TOKENS = 14
+
+
+@dataclass
+class Draft:
+    name: str
+    kind: str
+    span: Span
+    named: bool
+    sentences: set[int] = field(default_factory=set)
+
+
+@functools.cache
+def kind_matcher() -> PhraseMatcher[EventKind]:
+    matcher: PhraseMatcher[EventKind] = PhraseMatcher()
+    for ek in Lexicon.load().event_kinds:
+        matcher.add(ek.term, ek, case_sensitive=False)
+    return matcher
+
+
+@functools.cache
+def cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in table("event_cues.csv"):
+        out[row["kind"]].add(row["cue"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def cue_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for kind, words in cues().items():
+        for w in words:
+            matcher.add(w, kind, case_sensitive=False)
+    return matcher
+
+
+@functools.cache
+def participant_nouns() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for row in table("participant_nouns.csv"):
+        matcher.add(row["noun"], row["type"], case_sensitive=row["noun"].isupper())
+    return matcher
+
+
+def extract(article: Article, found: Findings) -> list[object]:
+    text = article.body
+    tokens = tokenize(text)
+    triggers = kind_matcher().find(text, tokens)
+    if not triggers:
+        return []
+    drafts = _drafts(article, tokens, triggers)
+    _assign_sentences(article, tokens, triggers, drafts)
+    out: list[object] = []
+    for i, d in enumerate(drafts):
+        out.extend(_event(article, tokens, d, found, main=i == 0))
+    return out
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKind]]) -> list[Draft]:
+    text = article.body
+    drafts: dict[str, Draft] = {}
+    naming = "|".join(sorted((re.escape(c) for c in cues()["naming"]), key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:{naming}){_QUOTED_NAME}", text, re.I):
+        kind = _kind_near(triggers, m.start()) or _kind_in(m.group("name"))
+        _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
+    for t in triggers:
+        name = _capitalized_name(text, tokens, t)
+        if name is not None and not _inside(drafts, name[1]):
+            _put(drafts, Draft(name[0], t.payloads[0].kind, name[1], True))
+    if not drafts:
+        main = max(triggers, key=lambda t: sum(x.payloads[0].kind == t.payloads[0].kind for x in triggers))
+        first = next(t for t in triggers if t.payloads[0].kind == main.payloads[0].kind)
+        name, span = _generic_name(text, tokens, first)
+        _put(drafts, Draft(name, first.payloads[0].kind, span, False))
+    return sorted(drafts.values(), key=lambda d: d.span.start)
+
+
+def _put(drafts: dict[str, Draft], d: Draft) -> None:
+    drafts.setdefault(slug(d.name), d)
+
+
+def _inside(drafts: dict[str, Draft], span: Span) -> bool:
+    return any(d.span.start <= span.start and span.end <= d.span.end for d in drafts.values())
+
+
+def _kind_near(triggers: list[Match[EventKind]], offset: int) -> str | None:
+    before = [t for t in triggers if t.end <= offset and offset - t.end < 80]
+    return before[-1].payloads[0].kind if before else None
+
+
+def _kind_in(name: str) -> str | None:
+    found = kind_matcher().find(name)
+    return found[-1].payloads[0].kind if found else None
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text.isdigit() or bool(_ROMAN.match(tok.text)) or tok.text in "()"
+
+
+def _capitalized_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tuple[str, Span] | None:
+    """'Pelatihan Kepemimpinan Administrator (PKA) Angkatan 57' around a capitalized event word."""
+    if not tokens[t.first].text[:1].isupper():
+        return None
+    lo, hi = t.first, t.last
+    while lo > 0 and t.first - lo < 4 and tokens[lo - 1].text[:1].isupper() and tokens[lo - 1].text.isalpha() \
+            and tokens[lo - 1].text[:1] != tokens[lo - 1].text and _same_line(text, tokens[lo - 1], tokens[lo]):
+        lo -= 1
+    while hi < len(tokens) and hi - lo < MAX_NAME_TOKENS and _same_line(text, tokens[hi - 1], tokens[hi]):
+        tok = tokens[hi]
+        if _name_token(tok) or (tok.low in _CONNECT and hi + 1 < len(tokens) and _name_token(tokens[hi + 1])):
+            hi += 1
+            continue
+        break
+    while hi > t.last and (tokens[hi - 1].low in _CONNECT or tokens[hi - 1].text == "("):
+        hi -= 1
+    if tokens[hi - 1].text == "(" or _unbalanced(tokens[lo:hi]):
+        hi = next(i for i in range(hi - 1, t.last - 1, -1) if tokens[i].text == "(") if "(" in [x.text for x in tokens[t.last:hi]] else hi
+    if hi - lo < 2 or (lo == 0 or _sentence_start(text, tokens[lo])) and hi - lo < 3:
+        return None
+    span = Span(tokens[lo].start, tokens[hi - 1].end)
+    return " ".join(text[span.start : span.end].split()), span
+
+
+def _unbalanced(toks: list[Token]) -> bool:
+    return sum(t.text == "(" for t in toks) != sum(t.text == ")" for t in toks)
+
+
+def _same_line(text: str, a: Token, b: Token) -> bool:
+    return "\n" not in text[a.end : b.start]
+
+
+def _sentence_start(text: str, tok: Token) -> bool:
+    before = text[: tok.start].rstrip(" ")
+    return not before or before[-1] in ".\n\"“"
+
+
+STOP_GENERIC = frozenset({"yang", "di", "pada", "ini", "itu", "tersebut", "selama", "mulai", "ke", "dari", "oleh",
+                          "dengan", "digelar", "diselenggarakan", "berlangsung", "dilaksanakan", "sebagai", "agar",
+                          "supaya", "untuk", "bagi", "was", "is", "which", "at", "in", "on", "from", "held", "by"})
+
+
+def _generic_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tuple[str, Span]:
+    hi = t.last
+    while hi < len(tokens) and hi - t.last < 6 and tokens[hi].text.isalnum() and tokens[hi].low not in STOP_GENERIC \
+            and _same_line(text, tokens[hi - 1], tokens[hi]):
+        hi += 1
+    span = Span(t.start, tokens[hi - 1].end)
+    name = " ".join(text[span.start : span.end].split())
+    return name[:1].upper() + name[1:], span
+
+
+def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
+                      drafts: list[Draft]) -> None:
+    """Each sentence that names an event or uses an event word goes to that event."""
+    for s in article.sentences:
+        named = [d for d in drafts if d.named and (d.name in s.text or s.start <= d.span.start < s.end)]
+        for d in named:
+            d.sentences.add(s.index)
+        if named:
+            continue
+        words = [t for t in triggers if s.start <= t.start < s.end]
+        if words:
+            kinds = {t.payloads[0].kind for t in words}
+            fitting = [d for d in drafts if d.kind in kinds] or drafts[:1]
+            fitting[0].sentences.add(s.index)
+
+
+# --- choosing what each event says ----------------------------------------------------------------
+
+def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool) -> list[object]:
+    sentences = [article.sentences[i] for i in sorted(d.sentences)]
+    ev = Event(key("event", d.name), d.name, span=d.span, kind=d.kind)
+    out: list[object] = []
+    ev = _fill_dates(article, sentences, ev)
+    ev = _fill_places(article, tokens, sentences, ev, found)
+    ev = _fill_roles(article, tokens, sentences, ev, found)
+    ev, extra = _fill_participants(article, tokens, sentences, ev, found, main)
+    out.extend(extra)
+    ev, topics = _fill_topics(article, tokens, sentences, ev, found)
+    out.extend(topics)
+    out.append(ev)
+    found.mention(ev.key, d.span)
+    return out
+
+
+def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event:
+    best: tuple[int, dates.DateMention, Sentence] | None = None
+    for s in sentences:
+        for dm in dates.find_dates(s.text, article.published, article.language):
+            score = (3 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
+            if article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
+                score -= 5
+            if best is None or score > best[0]:
+                best = (score, dm, s)
+    if best is None or best[0] < 0:
+        return ev
+    _, dm, s = best
+    start, end = dm.first, dm.last
+    for du in dates.find_durations(s.text, article.language):
+        if end is None and du.days > 1:
+            end = start + timedelta(days=du.days - 1)
+    return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
+
+
+def _report_date(text: str, dm: dates.DateMention) -> bool:
+    """'... kata X di Jakarta, Selasa (30/5)': the day of the report, not of the event."""
+    return "(" in dm.text or bool(re.search(r"(diterima|kata|ujar|ungkap|said)\b", text[: dm.start][-80:]))
+
+
+def _links_in(found: Findings, s: Sentence, prefix: str) -> list[Link]:
+    return [l for l in found.mentions if l.key.startswith(prefix) and s.start <= l.span.start < s.end]
+
+
+def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
+    locs: list[Link] = []
+    hosts: list[Link] = []
+    for s in sentences:
+        for link in found.mentions:
+            if not (s.start <= link.span.start < s.end):
+                continue
+            if not link.key.startswith(("region/", "place/", "org/")):
+                continue
+            if not _after_linker(article.body, link.span.start, found):
+                continue
+            if link.key.startswith("org/"):
+                org = found.entities.get(link.key)
+                if isinstance(org, Organization) and org.kind in HOST_KINDS:
+                    hosts.append(link)
+                continue
+            locs.append(link)
+    return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
+
+
+def _after_linker(text: str, start: int, found: Findings) -> bool:
+    """True when 'di' / 'in' / 'ke' (or a comma after another place) stands right before."""
+    before = text[max(0, start - 40) : start].rstrip()
+    words = before.split()
+    if not words:
+        return False
+    if words[-1].lower() in LOCATION_LINKERS:
+        return True
+    if before.endswith(","):
+        prev_end = len(before) - 1 + max(0, start - 40)
+        return any(l.span.end == prev_end and l.key.startswith(("region/", "place/")) for l in found.mentions)
+    return False
+
+
+def _unique(links: list[Link]) -> tuple[Link, ...]:
+    seen: dict[str, Link] = {}
+    for l in links:
+        seen.setdefault(l.key, l)
+    return tuple(seen.values())
+
+
+def _cue_spans(s: Sentence, kind: str) -> list[Match[str]]:
+    return [m for m in cue_matcher().find(s.text) if kind in m.payloads]
+
+
+def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
+    organizers: list[Link] = []
+    hosts = list(ev.hosts)
+    for s in sentences:
+        orgs = _links_in(found, s, "org/")
+        for cue in _cue_spans(s, "organizer-verb"):
+            before = [l for l in orgs if l.span.end <= s.start + cue.start and _governmental(found, l.key)]
+            if before:
+                organizers.append(before[-1])
+        for kind, target in (("organizer-by", organizers), ("host-by", hosts)):
+            for cue in _cue_spans(s, kind):
+                after = [l for l in orgs if l.span.start >= s.start + cue.end]
+                if after:
+                    target.append(after[0])
+    organizer_keys = {l.key for l in organizers}
+    return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+def _governmental(found: Findings, key_: str) -> bool:
+    org = found.entities.get(key_)
+    return isinstance(org, Organization) and org.kind != "media"
+
+
+def _fill_participants(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
+                       found: Findings, main: bool) -> tuple[Event, list[object]]:
+    attendees: list[Link] = []
+    if main:
+        attendees.extend(found.listed_posts)
+        attendees.extend(found.participant_hints)
+    idx = {s.index for s in sentences}
+    for s in sentences:
+        for cue in _cue_spans(s, "participation"):
+            tail = Span(s.start + cue.end, s.end)
+            for link in found.mentions:
+                if tail.start <= link.span.start < tail.end and link.key.startswith(("person/", "post/")):
+                    attendees.append(link)
+    posts = {l.key for l in attendees if l.key.startswith("post/")}
+    for h in found.holdings:
+        if h.post in posts:
+            attendees.append(Link(h.person, h.span))
+    audiences, count = _audiences(article, sentences, found, {found.entities[k].role for k in posts  # type: ignore[attr-defined]
+                                                                  if k in found.entities})
+    count = count or len(found.listed_posts) or None if main else count
+    ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
+    del idx
+    return ev, list(audiences)
+
+
+def _audiences(article: Article, sentences: list[Sentence], found: Findings,
+               covered_roles: set[str]) -> tuple[list[Audience], int | None]:
+    """Groups such as 'kepala desa se-Kabupaten Bangka Barat' and the number that takes part."""
+    out: list[Audience] = []
+    count: int | None = None
+    for s in sentences:
+        if not _cue_spans(s, "participation"):
+            continue
+        for m in participant_nouns().find(s.text):
+            n = _number_before(s.text, m.start, article.language)
+            atype = m.payloads[0]
+            role_key = key("role", atype)
+            if count is None and n is not None:
+                count = n
+            if role_key in covered_roles or any(r.endswith(slug(atype)) for r in covered_roles):
+                continue
+            region = _region_after(found, s.start + m.end)
+            if atype == "peserta" and region is None:
+                continue
+            name = _audience_name(s.text, m, found, region)
+            out.append(Audience(key("audience", name), name, span=Span(s.start + m.start, s.start + m.end),
+                                audience_type=atype, region=region, count=n))
+    return out, count
+
+
+def _audience_name(text: str, m: Match[str], found: Findings, region: str | None) -> str:
+    if region is None:
+        return m.surface
+    reg = found.entities[region]
+    sep = "se-" if re.match(r"\s*se-?", text[m.end :]) else ""
+    return f"{m.surface} {sep}{reg.name}"
+
+
+def _region_after(found: Findings, offset: int) -> str | None:
+    for l in found.mentions:
+        if l.key.startswith("region/") and 0 <= l.span.start - offset <= 4:
+            return l.key
+    return None
+
+
+def _number_before(text: str, start: int, lang: str) -> int | None:
+    words = text[:start].split()[-4:]
+    for n in range(len(words), 0, -1):
+        chunk = " ".join(words[-n:]).strip("(),")
+        if chunk.lower() in ("sebanyak", "para"):
+            continue
+        value = numbers.parse_number(chunk, lang)
+        if value is not None and float(value).is_integer() and 1 < value < 1_000_000:
+            return int(value)
+    return None
+
+
+def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
+                 found: Findings) -> tuple[Event, list[Topic]]:
+    topics: list[Topic] = []
+    listed = set()
+    for s in article.sentences:
+        prev = article.sentences[s.index - 1] if s.index else None
+        about = _cue_spans(s, "topic-list") or (prev is not None and prev.index in ev_sentences(ev, sentences)
+                                                and bool(_cue_spans(prev, "topic-list")))
+        if s.index not in ev_sentences(ev, sentences) and not (prev and prev.index in ev_sentences(ev, sentences)):
+            continue
+        if not about:
+            continue
+        for item in _list_items(s.text):
+            listed.add(item)
+        for acronym, words in found.expansions.items():
+            if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list"):
+                listed.add(f"{words}|{acronym}")
+    for item in sorted(listed):
+        name, _, alias = item.partition("|")
+        topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
+    return replace(ev, topics=tuple(t.key for t in topics)), topics
+
+
+def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
+    return {s.index for s in sentences}
+
+
+_LIST_OPEN = re.compile(r"\b(?:mulai dari|antara lain|meliputi|yakni|yaitu|seperti|including|such as|covering)\s+", re.I)
+
+
+def _list_items(text: str) -> list[str]:
+    m = _LIST_OPEN.search(text)
+    if not m:
+        return []
+    rest = re.split(r"[.;\"”]", text[m.end() :])[0]
+    parts = re.split(r",\s*(?:dan|serta|hingga|and|as well as)?\s*|\s+(?:dan|serta|hingga|and)\s+", rest)
+    items = []
+    for p in parts:
+        p = re.sub(r"^(?:berbagai|beberapa|para|the|various)\s+", "", p.strip(), flags=re.I).strip(" ,")
+        if 1 <= len(p.split()) <= 10 and p:
+            items.append(p)
+    return items if len(items) >= 2 else []

@@ -1,0 +1,187 @@
+"""Quotations and their speakers.
+
+A quotation is text in double quotation marks (straight or curly, possibly running over
+paragraphs) that is said by someone: a speech verb after it (``," ungkap Setiawan``,
+``," bebernya``) or before it (``Herman mengatakan, "...``), or a speaker in focus. Short
+quoted terms ("Jabar Digital Province") with no speech verb are not quotations. Speakers are
+resolved through short names (a name that is one word of exactly one person met before) and
+through pronouns and ``-nya`` (the person in focus: the last speaker or the last person who
+opened a sentence).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import is_name_token, not_names, parse_name
+from kg.keys import key
+from kg.lexicon import Lexicon
+from kg.matcher import Token, tokenize
+from kg.model import Article, Findings, Person, Quote, Span
+
+PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she"})
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+    text: str
+
+
+@functools.cache
+def speech_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs after a quotation, verbs before it), lower case, with their -nya forms."""
+    after, before = set(), set()
+    for v in Lexicon.load().speech_verbs:
+        target = after if v.kind == "after" else before if v.kind == "before" else None
+        if target is not None:
+            target.add(v.verb.lower())
+    return frozenset(after), frozenset(before)
+
+
+def find_quotes(body: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    for m in re.finditer(r"[\"“]", body):
+        if out and m.start() < out[-1].end:
+            continue
+        close = _closing(body, m.start())
+        if close is None:
+            continue
+        inner = body[m.start() + 1 : close]
+        text = " ".join(re.sub(r"^[\"“”\s]+|[\"“”\s]+$", "", line) for line in inner.split("\n") if line.strip())
+        out.append(QuoteSpan(m.start(), close + 1, text.strip().rstrip(",").strip()))
+    return out
+
+
+def _closing(body: str, start: int) -> int | None:
+    """The closing mark of the quotation opened at ``start``; it may run over paragraphs."""
+    i = start + 1
+    while i < len(body):
+        ch = body[i]
+        if ch in "\"”":
+            return i
+        if ch == "\n":
+            nxt = body[i + 1 :].lstrip(" ")
+            if not nxt.startswith(("\"", "“")):
+                return None
+            i = i + 1 + (len(body[i + 1 :]) - len(nxt))
+        i += 1
+    return None
+
+
+class Speakers:
+    """Resolves names, short names and pronouns to person keys; tracks the person in focus."""
+
+    def __init__(self, found: Findings) -> None:
+        self.found = found
+        self.focus: str | None = None
+        self.last_speaker: str | None = None
+
+    def people(self) -> list[Person]:
+        return [p for p in self.found.of(Person) if p.key not in self.found.byline]
+
+    def resolve(self, name: str, span: Span) -> str | None:
+        words = name.split()
+        for p in self.people():
+            if p.name == name:
+                return p.key
+        fits = [p for p in self.people() if len(words) == 1 and words[0] in p.name.split()]
+        if len(fits) == 1:
+            return fits[0].key
+        if len(fits) > 1 or name.lower() in not_names():
+            return None
+        person = Person(key("person", name), name, span=span)
+        self.found.add(person)
+        self.found.mention(person.key, span)
+        return person.key
+
+
+def extract(article: Article, found: Findings) -> list[Quote]:
+    body = article.body
+    tokens = tokenize(body)
+    speakers = Speakers(found)
+    quotes = find_quotes(body)
+    out: list[Quote] = []
+    for sentence in article.sentences:
+        inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
+        if not inside:
+            _update_focus(body, tokens, sentence.start, speakers)
+            continue
+        for q in inside:
+            speaker = _speaker(body, tokens, q, sentence.start, speakers)
+            if speaker is None or len(q.text.split()) < MIN_WORDS:
+                continue
+            speakers.focus = speakers.last_speaker = speaker
+            out.append(Quote(f"quote/{article.id}-{len(out) + 1}", q.text, speaker, Span(q.start, q.end)))
+    return out
+
+
+def _tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def _speaker(body: str, tokens: list[Token], q: QuoteSpan, line_start: int, sp: Speakers) -> str | None:
+    after, before = speech_verbs()
+    tail = [t for t in tokens if t.start >= q.end][:12]
+    idx = 1 if tail and tail[0].text in ",." else 0
+    if len(tail) > idx:
+        verb = tail[idx].low
+        if verb.endswith("nya") and verb[:-3] in after:
+            return sp.last_speaker if verb[:-3] == "imbuh" and sp.last_speaker else sp.focus
+        if verb in after:
+            return _named(body, tokens, tokens.index(tail[idx]) + 1, sp)
+    head = _tokens_between(tokens, line_start, q.start)
+    for i in range(len(head) - 1, -1, -1):
+        if head[i].low in before or head[i].low in after or head[i].low == "menurut":
+            who = _subject_before(body, tokens, tokens.index(head[i]), sp)
+            return who if who else _named(body, tokens, tokens.index(head[i]) + 1, sp)
+    return sp.focus if len(q.text.split()) >= MIN_WORDS else None
+
+
+def _named(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
+    """The speaker named from token i on: a person mention, a pronoun, or a name."""
+    for j in range(i, min(i + 8, len(tokens))):
+        k = sp.found.key_at(tokens[j].start, "person/")
+        if k is not None:
+            return k
+        if tokens[j].low in PRONOUNS:
+            return sp.focus
+        if tokens[j].text in ",.;" or tokens[j].text in "\"“":
+            break
+    name = parse_name(body, tokens, i)
+    if name is None or not is_name_token(tokens[name.first]) and name.prefix is None:
+        return sp.focus if i < len(tokens) and tokens[i].low in PRONOUNS else None
+    return sp.resolve(name.name, Span(name.start, name.end))
+
+
+def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
+    if i > 0 and tokens[i - 1].low in PRONOUNS:
+        return sp.focus
+    for j in range(max(0, i - 6), i):
+        k = sp.found.key_at(tokens[j].start, "person/")
+        if k is not None:
+            return k
+    return None
+
+
+def _update_focus(body: str, tokens: list[Token], start: int, sp: Speakers) -> None:
+    """A sentence opened by a person (or 'Menurut <person>') puts that person in focus."""
+    head = [t for t in tokens if t.start >= start][:6]
+    if head and head[0].low == "menurut":
+        head = head[1:]
+    for t in head[:4]:
+        k = sp.found.key_at(t.start, "person/")
+        if k is not None:
+            sp.focus = k
+            return
+    if head and is_name_token(head[0]):
+        name = parse_name(body, tokens, tokens.index(head[0]))
+        if name and len(name.name.split()) == 1:
+            k = sp.resolve(name.name, Span(name.start, name.end)) if any(
+                name.name in p.name.split() for p in sp.people()) else None
+            if k:
+                sp.focus = k

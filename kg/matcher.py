@@ -1,0 +1,102 @@
+"""Tokens with offsets and a one-pass phrase matcher over them (a dictionary of token n-grams).
+
+The matcher finds every listed phrase in one left-to-right pass, longest match first, without
+a regular expression per phrase. Phrases written with inner capitals or all capitals
+("LAN", "KemenPAN-RB", "BPSDM") match only as written; other phrases match in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def exact_case(phrase: str) -> bool:
+    """True when the phrase must match as written (an acronym or mixed-case form)."""
+    words = [w for w in re.findall(r"\w+", phrase)]
+    return any(any(c.isupper() for c in w[1:]) for w in words) or (len(words) == 1 and phrase[:1].isupper())
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    first: int  # index of the first token
+    last: int  # index one past the last token
+    start: int  # character offsets
+    end: int
+    surface: str
+    payloads: tuple[T, ...]
+
+
+@dataclass
+class PhraseMatcher(Generic[T]):
+    entries: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, T]]] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, phrase: str, payload: T, case_sensitive: bool | None = None) -> None:
+        toks = tuple(t.text for t in tokenize(phrase))
+        if not toks:
+            return
+        sensitive = exact_case(phrase) if case_sensitive is None else case_sensitive
+        key = tuple(t.lower() for t in toks)
+        bucket = self.entries.setdefault(key, [])
+        entry = (toks if sensitive else None, payload)
+        if entry not in bucket:
+            bucket.append(entry)
+        self.longest = max(self.longest, len(toks))
+
+    def add_all(self, phrases: Iterable[str], payload: T) -> None:
+        for phrase in phrases:
+            self.add(phrase, payload)
+
+    def match_at(self, text: str, tokens: list[Token], i: int) -> Match[T] | None:
+        """The longest phrase starting at token i, or None."""
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            if any(window[k].end != window[k + 1].start and window[k + 1].text in ".-/'" for k in range(n - 1)):
+                continue
+            bucket = self.entries.get(tuple(t.low for t in window))
+            if not bucket:
+                continue
+            surface = tuple(t.text for t in window)
+            payloads = tuple(p for toks, p in bucket if toks is None or toks == surface)
+            if payloads:
+                start, end = window[0].start, window[-1].end
+                return Match(i, i + n, start, end, text[start:end], payloads)
+        return None
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Match[T]]:
+        tokens = tokenize(text) if tokens is None else tokens
+        out: list[Match[T]] = []
+        i = 0
+        while i < len(tokens):
+            m = self.match_at(text, tokens, i)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.last
+        return out

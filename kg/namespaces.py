@@ -1,0 +1,55 @@
+"""The project vocabulary ``kap:`` as a closed namespace (a typo raises instead of minting an
+IRI), kept in step with ``ontology/kapasitas.ttl`` by a test; the standard vocabularies come
+from rdflib."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+DATA = "https://w3id.org/kapasitas/id/"
+
+
+class KAP(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/kapasitas/ontology#")
+    _fail = True
+
+    # classes
+    Person: URIRef
+    Post: URIRef
+    Role: URIRef
+    Organization: URIRef
+    GovernmentOrganization: URIRef
+    Region: URIRef
+    Country: URIRef
+    Province: URIRef
+    Regency: URIRef
+    City: URIRef
+    District: URIRef
+    Village: URIRef
+    ForeignRegion: URIRef
+    ForeignCity: URIRef
+    Venue: URIRef
+    CapacityBuildingEvent: URIRef
+    Training: URIRef
+    TechnicalGuidance: URIRef
+    Workshop: URIRef
+    Seminar: URIRef
+    StudyVisit: URIRef
+    Course: URIRef
+    GrantProgram: URIRef
+    OtherEvent: URIRef
+    ParticipantGroup: URIRef
+    Topic: URIRef
+    Quotation: URIRef
+    Measure: URIRef
+    Article: URIRef
+    Sentence: URIRef
+    # properties
+    host: URIRef
+    participantCount: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    level: URIRef
+    organizationKind: URIRef
+    eventKind: URIRef
