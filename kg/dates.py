@@ -24,7 +24,9 @@ Rules (see also the tests):
   makes every written weekday agree and stays within 366 days of the reference.
   A written year is never changed.
 * With ``reference=None`` the first date in the text that has a year serves as the
-  reference; without one, mentions that lack a year are left out.
+  reference. Without one, a yearless date that has a weekday takes the one year
+  written anywhere in the text ("tahun 2024") with which the weekday agrees; other
+  yearless mentions are left out.
 """
 
 from __future__ import annotations
@@ -87,14 +89,18 @@ class _Raw:
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
     """Month number by lower-case month name or abbreviation (all languages)."""
-    return {name: month for name, (month, _) in _month_rows().items()}
+    return {name: row[0] for name, row in _month_rows().items()}
 
 
 @lru_cache(maxsize=1)
-def _month_rows() -> dict[str, tuple[int, bool]]:
+def _month_rows() -> dict[str, tuple[int, bool, bool]]:
+    """{name: (month, is an abbreviation, is read only when capitalised)}."""
     with (DATA / "months.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return {row["name"].lower(): (int(row["month"]), row["abbreviation"] == "yes") for row in rows}
+    return {
+        row["name"].lower(): (int(row["month"]), row["abbreviation"] == "yes", row["capital_only"] == "yes")
+        for row in rows
+    }
 
 
 @lru_cache(maxsize=1)
@@ -137,10 +143,21 @@ def _day(n: int) -> str:
 
 
 def _month(n: int) -> str:
-    """A month name; only an abbreviation may take a period ("Agt.", "Sept.")."""
-    full = [name for name, (_, abbreviation) in _month_rows().items() if not abbreviation]
-    short = [name for name, (_, abbreviation) in _month_rows().items() if abbreviation]
-    return rf"(?P<mn{n}>{_alt(full)}|{_alt(short)}\.?)"
+    """A month name; only an abbreviation may take a period ("Agt.", "Sept.").
+
+    Names that are also common words ("may", "Agus") count only when capitalised.
+    """
+    rows = _month_rows()
+
+    def names(short: bool, capital: bool) -> list[str]:
+        return [name for name, row in rows.items() if row[1:] == (short, capital)]
+
+    def cased(words: list[str], period: str) -> list[str]:
+        return [f"(?-i:{w.title()}|{w.upper()}){period}" for w in sorted(words)]
+
+    guarded = "|".join(cased(names(False, True), "") + cased(names(True, True), r"\.?"))
+    words = rf"{_alt(names(False, False))}|{_alt(names(True, False))}\.?"
+    return rf"(?P<mn{n}>{words}|(?<![^\W\d_])(?:{guarded})(?![^\W\d_]))"
 
 
 def _year(n: int) -> str:
@@ -433,6 +450,28 @@ def _fallback_reference(raws: list[_Raw], text: str) -> Date | None:
     return None
 
 
+_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?![\d.,/])")
+
+
+def _year_hints(text: str) -> list[int]:
+    """Years written anywhere in the text ("tahun 2024"), latest first."""
+    return sorted({int(m.group()) for m in _YEAR.finditer(text)}, reverse=True)
+
+
+def _resolve_by_weekday(raw: _Raw, text: str, years: list[int]) -> DateMention | None:
+    """A yearless date with a weekday, when exactly one year written in the text agrees with it."""
+    if raw.y1 is not None or raw.y2 is not None:
+        return _resolve(raw, text, None)
+    if raw.wd1 is None or raw.m1 is None:
+        return None
+    agreeing = []
+    for year in years:
+        mention = _resolve(raw, text, _date(year, raw.m1, min(raw.d1, 28)))
+        if mention is not None and mention.weekday_ok and mention.first.year == year:
+            agreeing.append(mention)
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
 def find_dates(text: str, reference: Date | None, lang: str = "id") -> list[DateMention]:
     """Every date and date range in ``text``, in text order, non-overlapping, longest first.
 
@@ -444,7 +483,10 @@ def find_dates(text: str, reference: Date | None, lang: str = "id") -> list[Date
     raws = _found(text)
     if reference is None:
         reference = _fallback_reference(raws, text)
-    mentions = (_resolve(raw, text, reference) for raw in raws)
+    if reference is None:
+        mentions = (_resolve_by_weekday(raw, text, _year_hints(text)) for raw in raws)
+    else:
+        mentions = (_resolve(raw, text, reference) for raw in raws)
     return [m for m in mentions if m is not None]
 
 
@@ -455,13 +497,13 @@ def _dateparser(expr: str, reference: Date | None, lang: str) -> Date | None:
     import dateparser  # slow to import: only here, for what the patterns do not cover
 
     def parse(base: Date) -> Date | None:
-        settings = {
+        settings: dict[str, object] = {
             "RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
             "REQUIRE_PARTS": ["day", "month", "year"],
             "DATE_ORDER": "DMY",
         }
         languages = [lang] + [x for x in ("id", "en") if x != lang]
-        found = dateparser.parse(expr, languages=languages, settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(expr, languages=languages, settings=settings)
         return found.date() if found else None
 
     if reference is not None:

@@ -175,6 +175,14 @@ def test_without_reference_the_first_full_date_is_the_reference() -> None:
 
 def test_without_any_year_a_yearless_date_is_left_out() -> None:
     assert find_dates("Selasa (30/5)", None) == []
+    assert find_dates("Senin (30/5) tahun 2022 dan 2016", None) == []  # 30 May is a Monday in both: not decisive
+    assert find_dates("Selasa (30/5) tahun 2022", None) == []  # 2022-05-30 is a Monday: no agreeing year
+
+
+def test_without_reference_a_weekday_picks_the_year_written_in_the_text() -> None:
+    text = "Sosialisasi digelar Kamis (22/8). Penilaian kinerja tahun 2024 memakai Peraturan Nomor 6 Tahun 2022."
+    (mention,) = find_dates(text, None)
+    assert (mention.text, mention.first, mention.year_stated, mention.weekday_ok) == ("Kamis (22/8)", D(2024, 8, 22), False, True)
 
 
 def test_spans_for_number_finding_need_no_reference() -> None:
