@@ -48,7 +48,7 @@
     layout: {improvedLayout: false, randomSeed: 7},
     physics: data.physics ? {
       enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: {gravitationalConstant: -80, springLength: 100, avoidOverlap: 0.3},
+      forceAtlas2Based: {gravitationalConstant: -120, springLength: 130, avoidOverlap: 0.5},
       stabilization: {enabled: true, iterations: 250, updateInterval: 50, fit: true}
     } : {enabled: false},
     nodes: {size: 12, borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif"},
