@@ -329,8 +329,8 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     for h in found.holdings:
         if h.post in posts:
             attendees.append(Link(h.person, h.span))
-    audiences, count = _audiences(article, sentences, found, {found.entities[k].role for k in posts  # type: ignore[attr-defined]
-                                                                  if k in found.entities})
+    roles = {found.entities[k].role for k in posts if k in found.entities}  # type: ignore[attr-defined]
+    audiences, count = _audiences(article, sentences, found, roles, [ev.span] if ev.span else [])
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     del idx
@@ -338,7 +338,7 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
-               covered_roles: set[str]) -> tuple[list[Audience], int | None]:
+               covered_roles: set[str], names: list[Span]) -> tuple[list[Audience], int | None]:
     """Groups such as 'kepala desa se-Kabupaten Bangka Barat' and the number that takes part."""
     out: list[Audience] = []
     count: int | None = None
@@ -346,6 +346,8 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
         if not _cue_spans(s, "participation"):
             continue
         for m in participant_nouns().find(s.text):
+            if any(d.start <= s.start + m.start < d.end for d in names):
+                continue
             n = _number_before(s.text, m.start, article.language)
             atype = m.payloads[0]
             role_key = key("role", atype)
@@ -416,6 +418,7 @@ def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
     return {s.index for s in sentences}
 
 
+_CONJ = re.compile(r"^(?:dan|serta|hingga|sampai|and|as well as|or|atau)\s+", re.I)
 _LIST_OPEN = re.compile(r"\b(?:mulai dari|antara lain|meliputi|yakni|yaitu|seperti|including|such as|covering)\s+", re.I)
 
 
@@ -424,10 +427,16 @@ def _list_items(text: str) -> list[str]:
     if not m:
         return []
     rest = re.split(r"[.;\"”]", text[m.end() :])[0]
-    parts = re.split(r",\s*(?:dan|serta|hingga|and|as well as)?\s*|\s+(?:dan|serta|hingga|and)\s+", rest)
+    pieces = [p.strip() for p in rest.split(",")]
+    last = pieces.pop() if pieces else ""
+    if _CONJ.match(last) or not pieces:
+        pieces.append(_CONJ.sub("", last))
+    else:
+        pieces.extend(re.split(r"\s+(?:dan|serta|hingga|and)\s+", last, maxsplit=1))
     items = []
-    for p in parts:
-        p = re.sub(r"^(?:berbagai|beberapa|para|the|various)\s+", "", p.strip(), flags=re.I).strip(" ,")
-        if 1 <= len(p.split()) <= 10 and p:
+    for p in pieces:
+        p = _CONJ.sub("", p.strip())
+        p = re.sub(r"^(?:berbagai|beberapa|para|the|various)\s+", "", p, flags=re.I).strip(" ,")
+        if 1 <= len(p.split()) <= 10:
             items.append(p)
     return items if len(items) >= 2 else []

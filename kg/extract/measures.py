@@ -19,6 +19,8 @@ _MEASURE = re.compile(
     r"(?P<value>\d+(?:[.,]\d+)?)(?![\d/])"
 )
 
+_PLACE_PHRASE = re.compile(r"\b(?:di|se|in|ke|of|to)[- ]?$")
+
 
 def extract(article: Article, found: Findings) -> list[Measure]:
     out: list[Measure] = []
@@ -26,7 +28,7 @@ def extract(article: Article, found: Findings) -> list[Measure]:
         for m in _MEASURE.finditer(s.text):
             value = numbers.parse_number(m.group("value"), article.language)
             name = re.sub(r"\s+(?:of|and|dan)$", "", " ".join(m.group("name").split()))
-            subject = _subject(found, s.start, s.start + m.start())
+            subject = _subject(article.body, found, s.start, s.start + m.start(), s.start + m.start("value"))
             if value is None or subject is None:
                 continue
             span = Span(s.start + m.start(), s.start + m.end())
@@ -34,6 +36,14 @@ def extract(article: Article, found: Findings) -> list[Measure]:
     return out
 
 
-def _subject(found: Findings, lo: int, hi: int) -> str | None:
-    before = [l for l in found.mentions if l.key.startswith(("region/", "org/")) and lo <= l.span.start < hi]
-    return max(before, key=lambda l: l.span.start).key if before else None
+def _subject(text: str, found: Findings, lo: int, at: int, value: int) -> str | None:
+    """The region or body named between the measure's name and value, else the first one of the
+    sentence that is not a place phrase ("di Indonesia"), else the last one before."""
+    links = [l for l in found.mentions if l.key.startswith(("region/", "org/"))]
+    inner = [l for l in links if at <= l.span.start < value]
+    if inner:
+        return inner[0].key
+    before = sorted((l for l in links if lo <= l.span.start < at), key=lambda l: l.span.start)
+    subjects = [l for l in before if not _PLACE_PHRASE.search(text[max(lo, l.span.start - 4) : l.span.start])]
+    chosen = subjects or before
+    return chosen[0].key if chosen else None
