@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from kg.errors import KgError
@@ -49,6 +50,7 @@ LEVELS = ("country", "province", "regency", "city", "district", "village",
 _RANK = {"country": 0, "province": 1, "city": 2, "regency": 3, "foreign-region": 4,
          "foreign-city": 5, "district": 6, "village": 7}
 _TOKEN = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 _GAP = re.compile(r"['\u2019]?[ \t\u00a0]*\n?[ \t\u00a0]*|[-\u2010\u2011/]")
 _ABBREV_GAP = re.compile(r"\.[ \t\u00a0]*")
 _BLOCK_GAP = re.compile(r"\.?[ \t\u00a0]+")
@@ -222,18 +224,18 @@ def _normalize(name: str, abbrevs: dict[str, str]) -> tuple[str, ...]:
 
 
 def _tokenize(text: str, abbrevs: dict[str, str]) -> _Tokens:
-    toks = _Tokens(text)
-    for match in _TOKEN.finditer(text):
-        low = match.group().lower()
-        toks.starts.append(match.start())
-        toks.ends.append(match.end())
-        toks.raw.append(match.group())
-        toks.norm.append(abbrevs.get(low, low))
-    for i in range(len(toks.raw) - 1):
-        gap = text[toks.ends[i]:toks.starts[i + 1]]
-        is_abbrev = toks.raw[i].lower() in abbrevs
-        toks.joined.append(bool(_GAP.fullmatch(gap) or (is_abbrev and _ABBREV_GAP.fullmatch(gap))))
-    return toks
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, parts)))
+    raw = parts[1::2]
+    lows = [token.lower() for token in raw]
+    gaps = parts[2:-1:2]
+    return _Tokens(text, starts=offsets[0::2][:len(raw)], ends=offsets[1::2], raw=raw,
+                   norm=[abbrevs.get(low, low) for low in lows],
+                   joined=[gap == " " or _joins(gap, low in abbrevs) for gap, low in zip(gaps, lows)])
+
+
+def _joins(gap: str, after_abbrev: bool) -> bool:
+    return bool(_GAP.fullmatch(gap) or (after_abbrev and _ABBREV_GAP.fullmatch(gap)))
 
 
 class _IndexBuilder:
@@ -299,6 +301,7 @@ class Gazetteer:
         self._maxlen = max(len(tokens) for tokens in self._index)
         self._firsts = frozenset(t[0] for t, entries in self._index.items()
                                  if any(e.rule != NEVER for e in entries))
+        self._starters = self._firsts | frozenset(words.cues)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -350,7 +353,7 @@ class Gazetteer:
         hits: list[PlaceHit] = []
         i = 0
         while i < len(toks.norm):
-            found = self._match_at(toks, i)
+            found = self._match_at(toks, i) if toks.norm[i] in self._starters else None
             if found is None:
                 i += 1
                 continue
