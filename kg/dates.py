@@ -37,7 +37,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.errors import InputError
 from kg.numbers import check_lang, parse_number, parse_spelled, spelled_run
 from kg.paths import DATA
 
@@ -275,11 +274,29 @@ def _plausible(raw: _Raw) -> bool:
     return (raw.y1, raw.m1 or 0, raw.d1) < (raw.y2, raw.m2 or 0, raw.d2)
 
 
+_DIGITS = re.compile(r"(?<!\d)\d")
+
+
+@lru_cache(maxsize=1)
+def _month_anchor() -> re.Pattern[str]:
+    return re.compile(_month(1), re.IGNORECASE)
+
+
+def _anchors(text: str) -> dict[str, list[int]]:
+    """Where a pattern can start: month-first patterns at month names, the rest at digits."""
+    digits = [m.start() for m in _DIGITS.finditer(text)]
+    months = [m.start() for m in _month_anchor().finditer(text)] if digits else []
+    return {kind: months if kind.startswith("en") else digits for kind in _patterns()}
+
+
 def _candidates(text: str) -> list[_Raw]:
+    """Every way a pattern matches at an anchor (overlaps included; choosing comes later)."""
     found = []
+    anchors = _anchors(text)
     for kind, pattern in _patterns().items():
-        for match in pattern.finditer(text):
-            raw = _raw(kind, text, match)
+        for start in anchors[kind]:
+            match = pattern.match(text, start)
+            raw = _raw(kind, text, match) if match else None
             if raw is not None and _plausible(raw):
                 found.append(raw)
     return found
@@ -391,7 +408,7 @@ def _years(raw: _Raw, reference: Date | None) -> tuple[int | None, int | None]:
     return year, year + crosses
 
 
-def _day_only(raw: _Raw, reference: Date) -> DateMention | None:
+def _day_only(raw: _Raw, reference: Date) -> Date | None:
     """ "Senin,21": the month (reference month or a neighbour) where the weekday agrees."""
     options = []
     for shift in (0, -1, 1):
@@ -400,10 +417,7 @@ def _day_only(raw: _Raw, reference: Date) -> DateMention | None:
         if day is not None:
             agrees = raw.wd1 is None or day.weekday() == raw.wd1
             options.append((not agrees, abs((day - reference).days), day))
-    if not options:
-        return None
-    _, _, day = min(options)
-    return _mention_from(raw, "", day, None, False)
+    return min(options)[2] if options else None
 
 
 def _mention_from(raw: _Raw, text: str, first: Date, last: Date | None, stated: bool) -> DateMention:
@@ -426,11 +440,9 @@ def _shift_for_weekday(raw: _Raw, years: tuple[int | None, int | None], referenc
 
 
 def _resolve(raw: _Raw, text: str, reference: Date | None) -> DateMention | None:
-    if raw.m1 is None and raw.m2 is None:
-        if reference is None:
-            return None
-        mention = _day_only(raw, reference)
-        return mention and DateMention(raw.start, raw.end, text[raw.start:raw.end], mention.first, None, False, mention.weekday_ok)
+    if raw.m1 is None:
+        day = _day_only(raw, reference) if reference is not None else None
+        return _mention_from(raw, text[raw.start : raw.end], day, None, False) if day else None
     stated = raw.y1 is not None or raw.y2 is not None
     years = _years(raw, reference)
     if not stated:
@@ -534,11 +546,11 @@ def parse_date(expr: str, reference: Date | None = None, lang: str = "id") -> Da
 @lru_cache(maxsize=1)
 def _duration_pattern() -> re.Pattern[str]:
     spelled = spelled_run(guard_hyphen=False)
-    count = rf"(?P<count>\d+|{spelled}|(?<![^\W\d_])an?(?![^\W\d_]))"
+    count = rf"(?P<count>(?<![\d.,])\d+(?:,\d+)?|{spelled}|(?<![^\W\d_])an?(?![^\W\d_]))"
     unit = rf"(?P<unit>{_alt(_words('duration_unit'))})"
     word = rf"(?P<word>{_alt(_words('duration_word'))})"
     lead = rf"(?:(?P<lead>{_alt(_words('duration_lead'))})\s+)?"
-    stop = rf"(?!\s+{_alt(_words('duration_stop'))})"
+    stop = rf"(?!\s+{_alt(_words('duration_stop'))}|\s*\d)"  # "Nomor 6 Tahun 2022" is no duration
     return re.compile(rf"{lead}(?:{count}\s*[-‐]?\s*{unit}|{word}){stop}", re.IGNORECASE)
 
 
@@ -547,10 +559,10 @@ def _duration_days(match: re.Match[str]) -> int | None:
     if match.group("word"):
         return int(words["duration_word"][match.group("word").lower()])
     count_text = match.group("count").lower()
-    count = 1 if count_text in ("a", "an") else parse_number(count_text) or parse_spelled(count_text)
-    if not isinstance(count, int) or count <= 0:
+    count = 1 if count_text in ("a", "an") else parse_number(count_text)
+    if count is None or count <= 0:
         return None
-    return count * int(words["duration_unit"][re.sub(r"\s+", " ", match.group("unit").lower())])
+    return round(count * int(words["duration_unit"][match.group("unit").lower()]))
 
 
 def find_durations(text: str, lang: str = "id") -> list[Duration]:
@@ -569,6 +581,6 @@ def find_durations(text: str, lang: str = "id") -> list[Duration]:
 
 
 __all__ = [
-    "DateMention", "Duration", "InputError", "find_dates", "find_date_spans",
+    "DateMention", "Duration", "find_dates", "find_date_spans",
     "find_durations", "infer_year", "parse_date",
 ]  # fmt: skip

@@ -7,7 +7,10 @@ Separators follow the language: in Indonesian a comma is the decimal mark and a 
 groups thousands ("3,84" is 3.84, "1.250" is 1250); in English the reverse
 ("120,781" is 120781). A dot in Indonesian text followed by anything but groups of
 three digits is read as a decimal point ("3.5" is 3.5), and likewise a comma in
-English. The number words live in ``kg/data/number_words.csv``.
+English. One exception: in Indonesian text a single comma followed by exactly three
+digits ("120,781", but not "0,751") is read as an English thousands separator, since
+Indonesian decimals with three places are rare and copied English figures are not.
+The number words live in ``kg/data/number_words.csv``.
 """
 
 from __future__ import annotations
@@ -97,8 +100,13 @@ def _clean(value: Decimal) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_ENGLISH_GROUPING = re.compile(r"[1-9]\d{0,2},\d{3}")
+
+
 def _numeral_value(digits: str, lang: str) -> Decimal | None:
     group, decimal = (".", ",") if lang == "id" else (",", ".")
+    if lang == "id" and _ENGLISH_GROUPING.fullmatch(digits):
+        group, decimal = ",", "."  # "tercatat 120,781 ASN": decimals with three places are rare
     parts = digits.split(group)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and decimal not in parts[-1]:
         digits = "".join(parts)

@@ -232,6 +232,8 @@ def test_parse_date(expr: str, reference: D | None, expected: D | None) -> None:
         ("a week in Seoul", "a week", 7),
         ("a two-week course", "two-week", 14),
         ("three months of training", "three months", 90),
+        ("magang selama 1,5 tahun", "selama 1,5 tahun", 548),
+        ("pelatihan 2-3 hari", "3 hari", 3),
     ],
 )
 def test_durations(text: str, span: str, days: int) -> None:
@@ -239,7 +241,9 @@ def test_durations(text: str, span: str, days: int) -> None:
     assert (duration.text, text[duration.start : duration.end], duration.days) == (span, span, days)
 
 
-@pytest.mark.parametrize("text", ["dua hari lalu", "three days ago", "hari Minggu (4/6)", "Minggu"])
+@pytest.mark.parametrize(
+    "text", ["dua hari lalu", "three days ago", "hari Minggu (4/6)", "Minggu", "Peraturan LAN Nomor 15 Tahun 2019"]
+)
 def test_offsets_and_weekdays_are_not_durations(text: str) -> None:
     assert find_durations(text) == []
 

@@ -20,6 +20,9 @@ from kg.numbers import find_numbers, parse_number
         ("1.250.000", 1250000),
         ("1.250,5", 1250.5),
         ("3.5", 3.5),
+        ("120,781", 120781),  # English grouping copied into Indonesian text
+        ("0,751", 0.751),
+        ("0,7512", 0.7512),
         ("5,5 ribu", 5500),
         ("20 ribu", 20000),
         ("Rp9,35 triliun", 9.35e12),
