@@ -231,7 +231,8 @@ def _tokenize(text: str, abbrevs: dict[str, str]) -> _Tokens:
     gaps = parts[2:-1:2]
     return _Tokens(text, starts=offsets[0::2][:len(raw)], ends=offsets[1::2], raw=raw,
                    norm=[abbrevs.get(low, low) for low in lows],
-                   joined=[gap == " " or _joins(gap, low in abbrevs) for gap, low in zip(gaps, lows)])
+                   joined=[gap == " " or _joins(gap, low in abbrevs)
+                           for gap, low in zip(gaps, lows)])
 
 
 def _joins(gap: str, after_abbrev: bool) -> bool:
@@ -245,6 +246,7 @@ class _IndexBuilder:
         self.words = words
         self.guards = guards
         self.index: dict[tuple[str, ...], dict[str, _Entry]] = {}
+        self.prefixes = {level: list(words.prefixes_for(level)) for level in LEVELS}
 
     def add_place(self, place: Place) -> None:
         for surface in (place.name, *place.aliases):
@@ -252,7 +254,7 @@ class _IndexBuilder:
             bare = self._strip_prefix(place, tokens)
             if bare:
                 self._add(bare, _Entry(place.key, None, self._bare_rule(place, surface, bare)))
-                for prefix, stated in self.words.prefixes_for(place.level):
+                for prefix, stated in self.prefixes[place.level]:
                     self._add(prefix + bare, _Entry(place.key, stated, ANY))
 
     def _strip_prefix(self, place: Place, tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -260,7 +262,7 @@ class _IndexBuilder:
         if not place.key.startswith("ID-"):
             return tokens
         best: tuple[str, ...] = ()
-        for prefix, _ in self.words.prefixes_for(place.level):
+        for prefix, _ in self.prefixes[place.level]:
             if tokens[:len(prefix)] == prefix and len(prefix) > len(best):
                 best = prefix
         return tokens[len(best):]

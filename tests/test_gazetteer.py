@@ -235,6 +235,10 @@ def test_find(gaz: Gazetteer, text: str, surface: str, candidates: tuple[str, ..
     "kota",
     "Kota",
     "menuju kota baru",
+    "",
+    "... -- !!",
+    "Pemkab",                               # a cue alone
+    "Kab.",
 ])
 def test_not_a_place(gaz: Gazetteer, text: str) -> None:
     assert gaz.find(text) == []
