@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 from markupsafe import Markup
+from rdflib import Graph
 
 from kg.errors import KgError
 from kg.graphio import write_atomic
@@ -34,11 +35,14 @@ STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_JS = "vis-network-9.1.2.min.js"
 HIDDEN_PREDICATES = frozenset({"schema:mentions"})
-PHYSICS_LIMIT = 1500  # up to this many nodes the browser relaxes the layout (bounded)
+PHYSICS_LIMIT = 600  # up to this many nodes the browser relaxes the layout ...
+PHYSICS_BUDGET = 40_000  # ... for at most this many node-iterations (50 to 250 iterations)
 RING_GAP = 90.0
 NODE_SPACING = 55.0
 CLUSTER_MARGIN = 120.0
-JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 # --- choosing what to show -------------------------------------------------------------
@@ -218,10 +222,10 @@ def _node(node: str, attrs: dict[str, Any], xy: tuple[int, int]) -> dict[str, An
     }
 
 
-def _evidence_by_entity(data: GraphLike, shown: set[str], full: nx.MultiDiGraph) -> dict[str, list[dict[str, str]]]:
+def _evidence_by_entity(g: Graph, shown: set[str], full: nx.MultiDiGraph) -> dict[str, list[dict[str, str]]]:
     creators = {u: sorted(v for _, v, k in full.out_edges(u, keys=True) if k == "schema:creator") for u in full}
     out: dict[str, list[dict[str, str]]] = {}
-    for ev in evidence(as_graph(data)):
+    for ev in evidence(g):
         item = {"s": ev.subject, "p": ev.predicate, "o": ev.object, "text": ev.text, "article": ev.article}
         owners = {ev.subject, ev.object} | set(creators.get(ev.subject, []))
         for owner in sorted(owners & shown):
@@ -240,8 +244,12 @@ def _articles(full: nx.MultiDiGraph, shown: set[str]) -> tuple[dict[str, list[st
     return mentioned, details
 
 
-def page_data(data: GraphLike, full: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-ready data (sorted)."""
+def page_data(g: Graph, full: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-ready data (sorted).
+
+    ``g`` is the RDF graph (for evidence), ``full`` its networkx graph (for articles) and
+    ``shown`` the part of ``full`` to draw.
+    """
     positions = layout(shown)
     nodes = [_node(n, a, positions[n]) for n, a in sorted(shown.nodes(data=True))]
     edges = [
@@ -259,13 +267,14 @@ def page_data(data: GraphLike, full: nx.MultiDiGraph, shown: nx.MultiDiGraph, ti
     return {
         "title": title,
         "physics": len(nodes) <= PHYSICS_LIMIT,
+        "iterations": max(50, min(250, PHYSICS_BUDGET // max(1, len(nodes)))),
         "families": legend,
         "nodes": nodes,
         "edges": edges,
         "events": sorted((n["id"] for n in nodes if n["family"] == "event"), key=lambda i: (shown.nodes[i]["label"], i)),
         "mentionedIn": mentioned,
         "articles": articles,
-        "evidence": _evidence_by_entity(data, ids, full),
+        "evidence": _evidence_by_entity(g, ids, full),
     }
 
 
@@ -275,7 +284,7 @@ def page_data(data: GraphLike, full: nx.MultiDiGraph, shown: nx.MultiDiGraph, ti
 def script_json(value: Any) -> str:
     """JSON that is safe inside a <script> block: no '<', '>', '&' (nor U+2028/9) as such."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(JSON_ESCAPES.get(ch, ch) for ch in text)
+    return text.translate(JSON_ESCAPES)
 
 
 def _static(name: str) -> str:
@@ -309,13 +318,14 @@ def render_html(
     source: str = "the graph",
 ) -> str:
     """The whole viewer page for ``dataset`` (or the part around ``focus``) as one string."""
-    full = to_networkx(dataset)
+    g = as_graph(dataset)
+    full = to_networkx(g)
     shown = select(full, focus, depth, source)
     scripts = [_static(VIS_JS), _static("viewer.js")]
     return _template().render(
         title=title,
         css=Markup(_static("viewer.css")),
-        data=Markup(script_json(page_data(dataset, full, shown, title))),
+        data=Markup(script_json(page_data(g, full, shown, title))),
         scripts=[Markup(s) for s in scripts],
         script_hashes=" ".join(_csp_hash(s) for s in scripts),
     )

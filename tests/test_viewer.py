@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.graphio import load_dataset
+from kg.graphio import load_dataset, union_graph
 from kg.network import to_networkx
 from kg.viewer import layout, page_data, render_html, script_json, select, write_html
 
@@ -216,7 +216,8 @@ def test_write_html_is_atomic_and_utf8(dataset: Dataset, tmp_path: Path) -> None
 
 def test_page_data_physics_only_for_small_graphs(dataset: Dataset) -> None:
     graph = to_networkx(dataset)
-    assert page_data(dataset, graph, graph, "t")["physics"] is True
+    data = page_data(union_graph(dataset), graph, graph, "t")
+    assert data["physics"] is True and data["iterations"] == 250
 
 
 # --- the command ----------------------------------------------------------------------

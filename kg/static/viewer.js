@@ -49,7 +49,7 @@
     physics: data.physics ? {
       enabled: true, solver: "forceAtlas2Based",
       forceAtlas2Based: {gravitationalConstant: -120, springLength: 130, avoidOverlap: 0.5},
-      stabilization: {enabled: true, iterations: 250, updateInterval: 50, fit: true}
+      stabilization: {enabled: true, iterations: data.iterations, updateInterval: 50, fit: true}
     } : {enabled: false},
     nodes: {size: 12, borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif"},
             scaling: {label: {drawThreshold: 7}}},
