@@ -388,3 +388,17 @@ def test_comments_and_blank_lines_are_skipped(data_copy: Path) -> None:
     lexicon = Lexicon.from_directory(data_copy)
     assert [v.verb for v in lexicon.speech_verbs] == ["ujar"]
     assert lexicon.not_names == frozenset({"Senin", "Namun"})
+
+
+def _with_english(rows: Iterable[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(canonical, (*forms, *english)) for canonical, forms, english in rows]
+
+
+def test_no_english_name_names_two_roles(lex: Lexicon) -> None:
+    rows = _with_english((r.role, r.forms, r.en) for r in lex.roles)
+    assert _collisions(rows, fold=True) == []
+
+
+def test_no_english_name_names_two_institutions(lex: Lexicon) -> None:
+    rows = _with_english((i.name, i.forms, i.en) for i in lex.institutions)
+    assert _collisions(rows, fold=True) == []
