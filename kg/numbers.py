@@ -50,11 +50,15 @@ def check_lang(lang: str) -> None:
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
+    with (DATA / "number_words.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
 def number_words() -> dict[str, _Word]:
     """All number words of every language, from ``number_words.csv``, by lower-case word."""
-    with (DATA / "number_words.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {row["word"].lower(): _Word(int(row["value"]), row["kind"]) for row in rows}
+    return {row["word"].lower(): _Word(int(row["value"]), row["kind"]) for row in _rows() if row["kind"] != "idiom"}
 
 
 def _scales() -> dict[str, int]:
@@ -75,7 +79,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     scale = rf"(?:\s?(?P<scale>{_alternation(list(_scales()))})(?![^\W\d_]))?"
     numeral = (
         rf"(?:(?<=Rp)|(?<=Rp\.)|(?<=\$)|(?<![^\W\d_]))(?<![\d/.,:])(?:(?<=\bke-)|(?<![^\W\d_][-‐]))(?P<num>{_NUMERAL})"
-        rf"(?![\d/]|[.,:]\d){scale}(?:\s*\(\s*(?P<paren>{sequence})\s*\))?"
+        rf"(?![\d/]|[.,:]\d){scale}(?![^\W\d_])(?:\s*\(\s*(?P<paren>{sequence})\s*\))?"
     )
     full = rf"^\s*(?:{_CURRENCY})?(?P<num>{_NUMERAL}){scale}(?:\s*\(\s*(?P<paren>{sequence})\s*\))?\s*$"
     return (
@@ -235,15 +239,40 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return find_date_spans(text) + times
 
 
+_PAREN_OPEN = re.compile(r"\s*\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _merge_glosses(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """ "enam ratus empat (604)": a number glossed in parentheses by the same value is one mention."""
+    merged: list[NumberMention] = []
+    for mention in found:
+        if merged and merged[-1].value == mention.value and _PAREN_OPEN.match(text, merged[-1].end, mention.start):
+            close = _PAREN_CLOSE.match(text, mention.end)
+            if close:
+                left = merged.pop()
+                mention = NumberMention(left.start, close.end(), text[left.start : close.end()], left.value)
+        merged.append(mention)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    """Phrases whose number word counts nothing ("salah satu", "one of"), from number_words.csv."""
+    phrases = [row["word"] for row in _rows() if row["kind"] == "idiom"]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(phrases)})(?![^\W\d_])", re.IGNORECASE)
+
+
 def find_numbers(text: str, lang: str = "id") -> list[NumberMention]:
     """Every numeral and spelled-out number in ``text``, in text order.
 
-    "3 (tiga) OPD" gives one mention (value 3) spanning "3 (tiga)". Parts of dates
-    ("30/5", "7 Mei 2023") and clock times ("pukul 10.00", "10.00 WIB") are skipped.
+    "3 (tiga) OPD" and "enam ratus empat (604) keuchik" give one mention each. Parts of
+    dates ("30/5", "7 Mei 2023"), clock times ("pukul 10.00", "10.00 WIB") and idioms
+    ("salah satu", "satu sama lain") are skipped.
     """
     check_lang(lang)
     numeral, sequence, _ = _patterns()
-    blocked = _blocked_spans(text)
+    blocked = _blocked_spans(text) + [(m.start(), m.end()) for m in _idioms().finditer(text)]
     found = [
         NumberMention(m.start(), m.end(), m.group(), value)
         for m in numeral.finditer(text)
@@ -254,4 +283,4 @@ def find_numbers(text: str, lang: str = "id") -> list[NumberMention]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.extend(_spelled_mentions(text, m))
     kept = [n for n in found if not any(s <= n.start and n.end <= e for s, e in blocked)]
-    return sorted(kept, key=lambda n: (n.start, n.end))
+    return _merge_glosses(text, sorted(kept, key=lambda n: (n.start, n.end)))

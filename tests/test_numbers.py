@@ -83,6 +83,10 @@ def mentions(text: str, lang: str = "id") -> list[tuple[str, float]]:
         ("pada 28 Mei sampai dengan 3 Juni 2023", []),
         ("Angkatan 57 diikuti 40 peserta", [("57", 57), ("40", 40)]),
         ("COVID-19", []),
+        ("Diklat PIM 1V Angkatan III", []),
+        ("diikuti enam ratus empat (604) keuchik", [("enam ratus empat (604)", 604)]),
+        ("Salah satu peserta, dan satu sama lain", []),
+        ("Angkatan ke-57", [("57", 57)]),
         ("dua tiga kali", [("dua", 2), ("tiga", 3)]),
     ],
 )
