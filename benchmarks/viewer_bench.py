@@ -181,7 +181,8 @@ def table(rows: list[dict[str, float]]) -> str:
         for r in rows
     )
     machine = (f"\nMachine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-               "headless Chromium (Debian package), times from navigation start.\n")
+               "headless Chromium (Debian package). render_html is the whole page (RDF to networkx, "
+               "layout, JSON, template); first draw and ready are ms from navigation start.\n")
     return head + body + machine
 
 
