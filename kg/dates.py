@@ -196,7 +196,7 @@ def _prefix_pattern() -> re.Pattern[str]:
     link = rf"\s*(?:[-–/&]|{_alt(['dan', 'and', 'hingga', 'sampai', 's.d.', 's/d'])})\s*"
     daypart = rf"(?:{_alt(_words('daypart'))}\s*,?\s*)?"
     dated = rf"(?P<pre>{_alt(_words('date_prefix'))}\s*)?"
-    weekdays = rf"(?:(?P<wd1>{weekday})(?:{link}(?P<wd2>{weekday}))?\s*,?\s*{daypart})?"
+    weekdays = rf"(?:(?P<wd1>{weekday})\.?(?:{link}(?P<wd2>{weekday})\.?)?\s*,?\s*{daypart})?"
     return re.compile(rf"{weekdays}{dated}(?P<open>\(\s*)?\Z", re.IGNORECASE)
 
 

@@ -103,6 +103,10 @@ def test_span_and_text_are_the_written_expression() -> None:
         ("Tuesday, May 30, 2023", "Tuesday, May 30, 2023", D(2023, 5, 30), None),
         ("on the 30th of May 2023", "30th of May 2023", D(2023, 5, 30), None),
         ("pada 17 Agt. 2022", "17 Agt. 2022", D(2022, 8, 17), None),
+        ("Tue, June 13, 2023 | 10:00", "Tue, June 13, 2023", D(2023, 6, 13), None),
+        ("Sabtu, 3 Juni 2023 - Minggu, 4 Juni 2023", "Sabtu, 3 Juni 2023 - Minggu, 4 Juni 2023", D(2023, 6, 3), D(2023, 6, 4)),
+        ("Senin sampai Rabu (10-12/7) di Bogor", "Senin sampai Rabu (10-12/7)", D(2023, 7, 10), D(2023, 7, 12)),
+        ("pada 1-3 Juni lalu", "1-3 Juni", D(2023, 6, 1), D(2023, 6, 3)),
     ],
 )
 def test_spans(text: str, span: str, first: D, last: D | None) -> None:
