@@ -4,7 +4,10 @@ Finding is done here with a few compiled patterns built from the month, weekday 
 connector words in ``kg/data/months.csv`` and ``kg/data/calendar_words.csv``; the
 found pieces (day, month name, year) are turned into dates with that same month
 table. ``dateparser`` is only the fallback of :func:`parse_date` for expressions the
-patterns do not cover (relative forms such as "2 hari lalu", "kemarin", timestamps).
+patterns do not cover (relative forms such as "2 hari lalu", "kemarin"): once an
+expression has been found, its day, month name and year are already separate, so
+dateparser would add nothing there but time (about 1 ms per call, 100 ms for the
+first), and it finds no ranges, no day/month without year and no weekday check.
 
 Rules (see also the tests):
 
@@ -144,7 +147,7 @@ def _day(n: int) -> str:
 def _month(n: int) -> str:
     """A month name; only an abbreviation may take a period ("Agt.", "Sept.").
 
-    Names that are also common words ("may", "Agus") count only when capitalised.
+    Names that are also common words ("may", "mar", "des") count only when capitalised.
     """
     rows = _month_rows()
 
