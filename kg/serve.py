@@ -17,6 +17,7 @@ logger; the library configures no handler and never prints.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -335,9 +336,9 @@ def _render_graph(endpoint: Endpoint) -> str:
 
 def _viewer() -> Callable[[Any], Any]:
     try:
-        from kg import viewer
+        viewer = importlib.import_module("kg.viewer")
     except ImportError:
-        viewer = None  # type: ignore[assignment]
+        viewer = None
     render_html = getattr(viewer, "render_html", None)
     if render_html is None:
         raise HttpError(404, "the graph viewer is not available (kg.viewer.render_html is missing)")
