@@ -292,7 +292,7 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:
 
 def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """``g`` as node-link data (nodes and edges sorted), ready for ``json.dumps``."""
-    data = nx.node_link_data(g, edges="edges")
+    data: dict[str, Any] = nx.node_link_data(g, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["key"], e["target"]))
     return data

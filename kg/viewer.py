@@ -74,7 +74,7 @@ def find_entity(graph: nx.MultiDiGraph, focus: str, source: str) -> str:
     exact = sorted(n for n, a in graph.nodes(data=True) if wanted == str(a.get("name", "")).casefold())
     alt = sorted(n for n, a in graph.nodes(data=True) if wanted in (x.casefold() for x in _names(a)))
     if exact or alt:
-        return (exact or alt)[0]
+        return str((exact or alt)[0])
     labels = sorted({name for _, a in graph.nodes(data=True) for name in _names(a)})
     close = difflib.get_close_matches(focus, labels, n=3, cutoff=0.6)
     close += [x for x in labels if wanted and wanted in x.casefold() and x not in close][: 3 - len(close)]
