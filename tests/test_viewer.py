@@ -269,3 +269,9 @@ def test_cli_help_has_an_example() -> None:
 
     result = CliRunner().invoke(main, ["view", "--help"])
     assert result.exit_code == 0 and "kg view out/graph.trig --output graph.html" in result.output
+
+
+def test_an_empty_graph_gives_an_empty_page() -> None:
+    html = render_html(Dataset(), title="kosong")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    assert data["nodes"] == [] and data["edges"] == [] and data["families"] == []
