@@ -285,7 +285,7 @@ def test_boilerplate_markers(lex: Lexicon, line: str, kind: str | None) -> None:
 @pytest.mark.parametrize(
     ("surface", "name"),
     [("jpnn.com", "jpnn.com"), ("JPNN", "jpnn.com"), ("KOMPAS.com", "KOMPAS.com"), ("ANTARA", "ANTARA"),
-     ("Tempo", "Tempo.co")],
+     ("Tempo", "Tempo"), ("TEMPO.CO", "Tempo"), ("menpan.go.id", "menpan.go.id")],
 )
 def test_publishers(lex: Lexicon, surface: str, name: str) -> None:
     found = lex.publisher(surface)
