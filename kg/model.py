@@ -178,7 +178,7 @@ class Findings:
     quotes: list[Quote] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     mentions: list[Link] = field(default_factory=list)  # every span that names an entity
-    byline: dict[str, str] = field(default_factory=dict)  # person key -> "author" | "editor"
+    byline: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> ("author", "editor")
     expansions: dict[str, str] = field(default_factory=dict)  # acronym -> words it stands for
     participant_hints: list[Link] = field(default_factory=list)  # people said to take part
     listed_posts: list[Link] = field(default_factory=list)  # offices named in a list

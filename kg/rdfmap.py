@@ -252,8 +252,9 @@ def _article(w: Writer, found: Findings) -> None:
         w.g.add((a, SDO.datePublished, Literal(art.published.isoformat(), datatype=XSD.date)))
     if art.publisher:
         w.g.add((a, SDO.publisher, w.iri(_publisher_key(found, art.publisher))))
-    for person, role in sorted(found.byline.items()):
-        w.g.add((a, SDO.author if role == "author" else SDO.editor, w.iri(person)))
+    for person, roles in sorted(found.byline.items()):
+        for role in roles:
+            w.g.add((a, SDO.author if role == "author" else SDO.editor, w.iri(person)))
     if art.dateline:
         w.g.add((a, SDO.dateline, Literal(art.dateline)))
     if art.url:

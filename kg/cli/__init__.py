@@ -20,8 +20,10 @@ def _register() -> None:
     # The explicit, ordered registry of commands (one module each).
     from kg.cli import build, view
     from kg.cli import query, serve
+    from kg.cli import validate
+    from kg.cli import evaluate
 
-    for command in (build.build, view.view, query.query, serve.serve):
+    for command in (build.build, view.view, query.query, serve.serve, validate.validate, evaluate.evaluate_command):
         main.add_command(command)
 
 

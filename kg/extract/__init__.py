@@ -50,4 +50,5 @@ def _byline(article: Article, found: Findings) -> None:
             k = key("person", name)
             if k not in found.entities:
                 found.add(Person(k, name))
-                found.byline.setdefault(k, role)
+            if k in found.byline or k not in {p.key for p in found.of(Person) if p.span is not None}:
+                found.byline[k] = tuple(sorted({*found.byline.get(k, ()), role}))
