@@ -22,8 +22,10 @@ def _register() -> None:
     from kg.cli import query, serve
     from kg.cli import validate
     from kg.cli import evaluate
+    from kg.cli import store
 
-    for command in (build.build, view.view, query.query, serve.serve, validate.validate, evaluate.evaluate_command):
+    for command in (build.build, view.view, query.query, serve.serve, validate.validate, evaluate.evaluate_command,
+                    store.remove, store.export):
         main.add_command(command)
 
 

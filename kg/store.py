@@ -1,0 +1,355 @@
+"""A persistent store of article graphs: pyoxigraph on disk, one named graph per article.
+
+Layout of a store folder ``DIR``::
+
+    DIR/kapasitas-store.json   format, version and, per article id: content hash, graph IRI, source
+    DIR/oxigraph/              the pyoxigraph (RocksDB) database
+    DIR/.lock                  the writers' lock file (fcntl.flock)
+
+The database holds each article's triples in its named graph and, in the default graph, the
+set union of all named graphs (what ``kg query`` / ``kg serve`` read as "the graph"). Each
+article is written in one transaction (``Store.extend`` for a new article, one SPARQL update
+for a replacement or a removal), and the metadata file is written atomically afterwards, so
+a build killed at any point leaves whole articles only. Articles the database holds but the
+metadata does not (a build killed between the two) are taken back into the metadata, with no
+hash, the next time the store is opened for writing; a later build replaces them.
+
+One writer at a time: the first change takes an exclusive ``flock`` on ``DIR/.lock``; a second
+writer fails at once with a one-line message (or waits, with ``wait=True``). Readers never lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, KgError
+from kg.graphio import STORE_MARKER, serialize, write_atomic
+from kg.rdfmap import bind_prefixes
+
+FORMAT = "kapasitas-store"
+VERSION = 1
+OXIGRAPH_DIR = "oxigraph"
+LOCK_FILE = ".lock"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+OX_EXPORT = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG}
+
+Triple = tuple[str, str, str]  # N-Triples terms: "<iri>", "_:b", "\"lexical\"^^<dt>" / "@lang"
+
+
+class StoreBusy(KgError):
+    """Another process is writing to the store."""
+
+
+# ------------------------------------------------------------------ terms as N-Triples text
+
+
+def nt_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+def nt_term(term: Node) -> str:
+    """An rdflib term in N-Triples syntax."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        lexical = f'"{nt_escape(str(term))}"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        if term.datatype and str(term.datatype) != XSD_STRING:
+            return f"{lexical}^^<{term.datatype}>"
+        return lexical
+    raise KgError(f"cannot store the RDF term {term!r}")
+
+
+def graph_triples(graph: Graph) -> list[Triple]:
+    """A graph's triples as sorted N-Triples term tuples."""
+    return sorted((nt_term(s), nt_term(p), nt_term(o)) for s, p, o in graph)
+
+
+def nquads(triples: Iterable[Triple], graph_iri: str | None) -> str:
+    """N-Quads (or N-Triples when ``graph_iri`` is None) text of triples."""
+    g = f" <{graph_iri}>" if graph_iri else ""
+    return "".join(f"{s} {p} {o}{g} .\n" for s, p, o in triples)
+
+
+def to_quads(triples: list[Triple], graph_iri: str) -> list[ox.Quad]:
+    return list(ox.parse(nquads(triples, graph_iri), format=ox.RdfFormat.N_QUADS))
+
+
+# ------------------------------------------------------------------ the store
+
+
+class Store:
+    """A Kapasitas store folder; open with :meth:`open` or :meth:`create`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.meta: dict[str, Any] = _read_meta(path)
+        self._db: ox.Store | None = None
+        self._lock: IO[str] | None = None
+        self._batching = False
+        self._dirty = False
+
+    # -- opening and closing
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """An existing store; it is opened read-only until the first change."""
+        path = Path(path)
+        if not (path / STORE_MARKER).is_file():
+            what = "no such store" if not path.exists() else f"not a Kapasitas store (no {STORE_MARKER})"
+            raise InputError(f"{path}: {what}")
+        return cls(path)
+
+    @classmethod
+    def create(cls, path: str | Path, wait: bool = False) -> Store:
+        """A store at ``path``: an existing store is opened, a new one made (empty folder or none)."""
+        path = Path(path)
+        if (path / STORE_MARKER).is_file():
+            store = cls(path)
+            store.writable(wait)
+            return store
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise InputError(f"{path}: exists and is not a Kapasitas store; give a new or empty folder")
+        path.mkdir(parents=True, exist_ok=True)
+        store = cls.__new__(cls)
+        store.path, store.meta, store._db, store._lock = path, _empty_meta(), None, None
+        store._batching, store._dirty = False, True
+        store.writable(wait)
+        return store
+
+    def writable(self, wait: bool = False) -> None:
+        """Take the writers' lock and open the database for writing (once)."""
+        if self._lock is not None:
+            return
+        self._lock = _take_lock(self.path, wait)
+        self._db = None
+        self._db = ox.Store(str(self.path / OXIGRAPH_DIR))
+        if (self.path / STORE_MARKER).is_file():
+            self.meta = _read_meta(self.path)
+        self._reconcile()
+        self.flush()
+
+    def close(self) -> None:
+        """Write pending metadata, close the database and release the lock."""
+        if self._lock is not None:
+            self.flush()
+            if self._db is not None:
+                self._db.flush()
+        self._db = None
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the flock
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def db(self) -> ox.Store:
+        """The pyoxigraph store (read-only unless this process writes)."""
+        if self._db is None:
+            self._db = ox.Store.read_only(str(self.path / OXIGRAPH_DIR))
+        return self._db
+
+    # -- metadata
+
+    @property
+    def articles(self) -> dict[str, dict[str, Any]]:
+        """Article id -> {"hash", "graph", "source"} (a live view of the metadata)."""
+        articles: dict[str, dict[str, Any]] = self.meta["articles"]
+        return articles
+
+    def status(self, article_id: str, content_hash: str) -> str:
+        """'new', 'changed' or 'unchanged' for an article's content hash."""
+        entry = self.articles.get(article_id)
+        if entry is None:
+            return "new"
+        return "unchanged" if entry.get("hash") == content_hash else "changed"
+
+    @contextmanager
+    def batch(self) -> Iterator[Store]:
+        """Changes inside write the metadata once at the end (and every 500 articles)."""
+        self._batching = True
+        try:
+            yield self
+        finally:
+            self._batching = False
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the metadata file atomically if it changed."""
+        if self._dirty and self._lock is not None:
+            data = json.dumps(self.meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+            write_atomic(self.path / STORE_MARKER, data.encode("utf-8"))
+            self._dirty = False
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if not self._batching:
+            self.flush()
+
+    # -- changes
+
+    def add(self, article_id: str, content_hash: str, graph_iri: str, graph: Graph | list[Triple],
+            source: str = "") -> str:
+        """Add or replace an article's graph: 'added', 'replaced' or 'unchanged' (same hash)."""
+        self.writable()
+        if self.status(article_id, content_hash) == "unchanged" and self.db.contains_named_graph(
+                ox.NamedNode(graph_iri)):
+            return "unchanged"
+        triples = graph_triples(graph) if isinstance(graph, Graph) else graph
+        outcome = self.put_graph(graph_iri, triples)
+        self.articles[article_id] = {"graph": graph_iri, "hash": content_hash, "source": source}
+        self._changed()
+        return outcome
+
+    def put_graph(self, graph_iri: str, triples: list[Triple]) -> str:
+        """Write one named graph (and the union) in one transaction: 'added' or 'replaced'."""
+        self.writable()
+        name = ox.NamedNode(graph_iri)
+        if not self.db.contains_named_graph(name):
+            quads = to_quads(triples, graph_iri)
+            self.db.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+            return "added"
+        self.db.update(self._replacement(graph_iri, triples))
+        return "replaced"
+
+    def remove(self, article_id: str) -> None:
+        """Remove an article's graph (and its triples no other graph holds from the union)."""
+        self.writable()
+        entry = self.articles.get(article_id)
+        if entry is None:
+            known = ", ".join(sorted(self.articles)[:5]) or "none"
+            raise InputError(f"{self.path}: no article {article_id!r} in the store (articles: {known}"
+                             f"{' ...' if len(self.articles) > 5 else ''})")
+        if self.db.contains_named_graph(ox.NamedNode(entry["graph"])):
+            self.db.update(self._replacement(entry["graph"], []))
+        del self.articles[article_id]
+        self._changed()
+
+    def graph_of(self, graph_iri: str) -> list[Triple]:
+        """The triples of one named graph, as N-Triples terms, sorted."""
+        quads = self.db.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+        return sorted((str(q.subject), str(q.predicate), str(q.object)) for q in quads)
+
+    def _replacement(self, graph_iri: str, triples: list[Triple]) -> str:
+        """One SPARQL update replacing a named graph's triples and keeping the union exact."""
+        name = ox.NamedNode(graph_iri)
+        new = set(triples)
+        gone = [t for t in self.graph_of(graph_iri) if t not in new and not self._held_elsewhere(t, name)]
+        parts = [f"DROP SILENT GRAPH <{graph_iri}>"]
+        if gone:
+            parts.append("DELETE DATA {\n" + nquads(gone, None) + "}")
+        if triples:
+            parts.append("INSERT DATA {\n" + nquads(triples, None) + f"GRAPH <{graph_iri}> {{\n"
+                         + nquads(triples, None) + "}\n}")
+        return " ;\n".join(parts)
+
+    def _held_elsewhere(self, triple: Triple, graph: ox.NamedNode) -> bool:
+        s, p, o = next(iter(ox.parse(nquads([triple], None), format=ox.RdfFormat.N_TRIPLES))).triple
+        for q in self.db.quads_for_pattern(s, p, o, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != graph:
+                return True
+        return False
+
+    def _reconcile(self) -> None:
+        """Match the metadata to the database after an interrupted build."""
+        graphs = {g.value for g in self.db.named_graphs() if isinstance(g, ox.NamedNode)}
+        known = {entry["graph"] for entry in self.articles.values()}
+        for article_id, entry in list(self.articles.items()):
+            if entry["graph"] not in graphs:
+                del self.articles[article_id]
+                self._dirty = True
+        for graph in sorted(graphs - known):
+            self.articles[graph.rstrip("/").rsplit("/", 1)[-1]] = {"graph": graph, "hash": None, "source": None}
+            self._dirty = True
+
+    # -- reading
+
+    def named_quads(self) -> Iterator[ox.Quad]:
+        for q in self.db.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q
+
+    def to_dataset(self) -> Dataset:
+        """All article graphs as an rdflib Dataset (named graphs only; no union copy)."""
+        ds = Dataset()
+        bind_prefixes(ds)
+        data = ox.serialize(self.named_quads(), format=ox.RdfFormat.N_QUADS)
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
+
+    def export(self, path: str | Path) -> None:
+        """Write the store as one graph file (format by extension), atomically."""
+        path = Path(path)
+        fmt = OX_EXPORT.get(path.suffix.lower())
+        if fmt is None:
+            write_atomic(path, serialize(self.to_dataset(), path))
+            return
+        if fmt == ox.RdfFormat.N_TRIPLES:
+            quads: Iterable[ox.Triple | ox.Quad] = (q.triple for q in self.named_quads())
+        else:
+            quads = self.named_quads()
+        data = ox.serialize(quads, format=fmt, prefixes=_prefixes()) if fmt == ox.RdfFormat.TRIG else \
+            ox.serialize(quads, format=fmt)
+        if fmt != ox.RdfFormat.TRIG:
+            data = b"".join(sorted(set(data.splitlines(keepends=True))))
+        write_atomic(path, data)
+
+
+def _prefixes() -> dict[str, str]:
+    g = Graph()
+    bind_prefixes(g)
+    return {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
+
+
+def _empty_meta() -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "articles": {}}
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    marker = path / STORE_MARKER
+    try:
+        meta = json.loads(marker.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return _empty_meta()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{marker}: cannot read the store's metadata ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or not isinstance(meta.get("articles"), dict):
+        raise InputError(f"{marker}: not a Kapasitas store metadata file")
+    if meta.get("version") != VERSION:
+        raise InputError(f"{marker}: store format version {meta.get('version')!r}; this kg reads {VERSION}")
+    return meta
+
+
+def _take_lock(path: Path, wait: bool) -> IO[str]:
+    handle = open(path / LOCK_FILE, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise StoreBusy(f"{path}: the store is being written by {holder}; wait for it to finish "
+                        "(or use --wait)") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}\n")
+    handle.flush()
+    return handle
