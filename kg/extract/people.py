@@ -1,12 +1,17 @@
 """People and the offices they hold.
 
-An office phrase is ``[qualifier] <role> <jurisdiction>``: the jurisdiction is the region
-after the role (or, in English, before it or after "of") for a regional government's offices,
-and the organization after the role for the heads of units, ministries and institutions. The
-holder is the name right after the phrase (``Sekda Kabupaten Sumedang Herman Suryatman``,
-also across "sekaligus ..." or a period), or right before it (``Andi Wijaya, Kepala BKPSDM
-...``, ``X selaku Bupati``). An office with no holder named is still a post. A list after a
-role (``delapan sekda itu, yakni Kab. Sumedang, Kab. Majalengka ...``) names one post per region.
+An office phrase is ``[qualifier] <role> [complement] <jurisdiction>``: the role comes from the
+lexicon ("Sekda", "Kabag", "deputy"), the complement is what narrows it ("Pemerintahan" in
+"Kabag Pemerintahan Setdakab Aceh Besar", "for regional development"), and the jurisdiction is
+the region or organization that follows the role (or, in English, precedes it: "Bappenas
+deputy", "JICA Indonesia chief representative", or follows "of the"). A government's offices
+without a jurisdiction take the one government of that level the article names.
+
+The holder is the name right after the phrase (``Sekda Kabupaten Sumedang Herman Suryatman``,
+also after a comma, a period, or "sekaligus ..."), or right before it (``Andi Wijaya, Kepala
+BKPSDM ...``, ``X selaku Bupati``). An office with no holder named is still a post. A list after
+a role (``delapan sekda itu, yakni Kab. Sumedang, Kab. Majalengka ...``) names one post per
+region.
 """
 
 from __future__ import annotations
@@ -25,16 +30,25 @@ from kg.lexicon import Role as RoleRow
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Holding, Link, Organization, Person, Post, Role, Span
 
-APPOSITION_OPENERS = frozenset({"sekaligus", "yang", "selaku", "juga", "sebagai", "the", "as"})
 LEADER_CUES = re.compile(
     r"\b(pimpinan|ketua|kepala) (delegasi|rombongan)\b|\bdelegation (leader|head)\b|\bhead(ed)? (of )?the delegation\b",
     re.I,
 )
 LIST_OPENERS = frozenset({"yakni", "yaitu", "antara", "meliputi", ":", "namely", "including", "adalah"})
-LEVEL_OF_ROLE = {"gubernur": "province", "governor": "province", "bupati": "regency", "regent": "regency",
-                 "wali kota": "city", "walikota": "city", "mayor": "city"}
-GOVERNMENT_BODIES = frozenset({"government", "legislature", "district", "country"})
-ORG_BODIES = frozenset({"unit", "ministry", "institution"})
+LEVEL_OF_ROLE = {"gubernur": "province", "wakil gubernur": "province", "bupati": "regency",
+                 "wakil bupati": "regency", "wali kota": "city", "wakil wali kota": "city"}
+CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
+EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
+COMPLEMENT_REACH = 7
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    first: int  # token index where the office phrase starts (a pre-modifier may move it left)
+    last: int  # one past the phrase's last token
+    complement: str
+    org: Organization
 
 
 @dataclass(frozen=True)
@@ -59,175 +73,217 @@ def role_matcher() -> PhraseMatcher[RoleRow | Qualifier]:
     return matcher
 
 
+def role_words(text: str, tokens: list[Token]) -> set[int]:
+    """Start offsets of tokens that begin a role word ("Sekda", "Bupati", "Wabup")."""
+    return {m.start for m in role_matcher().find(text, tokens) if isinstance(m.payloads[0], RoleRow)}
+
+
 def extract(article: Article, found: Findings) -> list[object]:
     text = article.body
     tokens = tokenize(text)
+    blocked = _blocked(found, tokens) | role_words(text, tokens)
     out: list[object] = []
-    matches = role_matcher().find(text, tokens)
-    qualifier: tuple[Qualifier, Match] | None = None
-    for m in matches:
+    pending: Match | None = None
+    for m in role_matcher().find(text, tokens):
         payload = m.payloads[0]
         if isinstance(payload, Qualifier):
-            qualifier = (payload, m)
+            pending = m
             continue
-        qual = qualifier[0] if qualifier and qualifier[1].last == m.first else None
-        first = qualifier[1].first if qual and qualifier else m.first
-        qualifier = None
-        office = _office(text, tokens, m, first, payload, qual, found)
+        qual_match = pending if pending and _skip_paren(tokens, pending.last) == m.first else None
+        pending = None
+        qual = qual_match.payloads[0] if qual_match else None
+        first = qual_match.first if qual_match else m.first
+        office = _office(text, tokens, m, first, payload, qual, found)  # type: ignore[arg-type]
         if office is None:
-            out.extend(_listed_posts(text, tokens, m, payload, found))
+            out.extend(_listed_posts(tokens, m, payload, found))  # type: ignore[arg-type]
             continue
         out.extend((office.org, office.role, office.post))
         found.mention(office.post.key, Span(tokens[office.first].start, tokens[office.last - 1].end))
-        out.extend(_holder(text, tokens, office, found))
+        out.extend(_holder(text, tokens, office, found, blocked))
     return out
 
 
+def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
+    """Token starts inside a region, organization or venue mention: never part of a name."""
+    spans = [l.span for l in found.mentions if l.key.startswith(("region/", "org/", "place/"))]
+    return {t.start for t in tokens if any(s.start <= t.start < s.end for s in spans)}
+
+
+def _skip_paren(tokens: list[Token], i: int) -> int:
+    """Index after a short parenthetical "(Pj)" / "(Sekda)" starting at i, else i."""
+    if i < len(tokens) and tokens[i].text == "(":
+        close = next((j for j in range(i, min(i + 6, len(tokens))) if tokens[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
+
+
+# --- the office phrase -------------------------------------------------------------------------
+
 def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, qual: Qualifier | None,
             found: Findings) -> Office | None:
-    if row.body in GOVERNMENT_BODIES or row.body in ("village",):
-        return _regional_office(text, tokens, m, first, row, qual, found)
-    if row.body in ORG_BODIES:
-        return _unit_office(text, tokens, m, first, row, qual, found)
-    return None
+    jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row) \
+        or _jurisdiction_before(text, tokens, first, m.last, found, row) \
+        or _implied(tokens, first, m.last, row, found)
+    if jur is None:
+        return None
+    role = _role(row, qual, jur.complement)
+    name = " ".join(x for x in (role.name, _org_part(role.name, jur.org)) if x)
+    span = Span(tokens[jur.first].start, tokens[jur.last - 1].end)
+    surface = " ".join(text[span.start : span.end].split())
+    post = Post(key("post", name), name, (surface,) if surface != name else (), span, role=role.key, org=jur.org.key)
+    return Office(jur.first, jur.last, post, role, jur.org)
 
 
-def _role(row: RoleRow, qual: Qualifier | None) -> Role:
-    name = f"{qual.meaning[0]} {row.role}" if qual and qual.meaning else row.role
-    aliases = tuple(sorted({a for a in row.aliases if a != name}))
+def _role(row: RoleRow, qual: Qualifier | None, complement: str) -> Role:
+    base = f"{qual.meaning[0]} {row.role}" if qual and qual.meaning else row.role
+    name = f"{base} {complement}".strip()
+    aliases = tuple(sorted({f"{a} {complement}".strip() for a in (*row.aliases, *row.en)} - {name}))
     return Role(key("role", name), name, aliases)
 
 
-def _region_at(found: Findings, tokens: list[Token], i: int) -> tuple[Place, int] | None:
-    """The region mentioned from token i on, with the index after its last token."""
+def _org_part(role_name: str, org: Organization) -> str:
+    """How the organization follows the role in the post's name ("Sekretaris Daerah Kabupaten
+    Garut", "Menteri Dalam Negeri", "Kepala Badan ... Provinsi Jawa Tengah")."""
+    if org.kind == "regional-government" and org.name.startswith("Pemerintah "):
+        return org.name.removeprefix("Pemerintah ")
+    if "Menteri" in role_name.split():
+        return org.name.removeprefix("Kementerian ")
+    return org.name
+
+
+def _mention_at(found: Findings, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """(entity key, index after its last token) of a region/organization mentioned from token i."""
     if i >= len(tokens):
         return None
-    k = found.key_at(tokens[i].start, "region/")
-    if k is None:
-        return None
-    end = max(s.end for s in found.mentions_of(k) if s.start == tokens[i].start)
-    last = next(j for j in range(i, len(tokens)) if tokens[j].end >= end) + 1
-    place = Gazetteer.load().get(found.entities[k].place)  # type: ignore[attr-defined]
-    return place, last
-
-
-def _region_before(found: Findings, tokens: list[Token], i: int) -> tuple[Place, int] | None:
-    if i == 0:
-        return None
+    best: tuple[str, int] | None = None
     for link in found.mentions:
-        if link.key.startswith("region/") and link.span.end == tokens[i - 1].end:
-            first = next(j for j in range(i) if tokens[j].start >= link.span.start)
-            return Gazetteer.load().get(found.entities[link.key].place), first  # type: ignore[attr-defined]
+        if link.span.start == tokens[i].start and link.key.startswith(("org/", "region/")):
+            last = next((j for j in range(i, len(tokens)) if tokens[j].end >= link.span.end), i) + 1
+            if best is None or last > best[1] or (last == best[1] and link.key.startswith("org/")):
+                best = (link.key, last)
+    return best
+
+
+def _org_for(found: Findings, entity_key: str, row: RoleRow) -> Organization | None:
+    entity = found.entities.get(entity_key)
+    if isinstance(entity, Organization):
+        return entity
+    place_key = getattr(entity, "place", None)
+    if not place_key:
+        return None
+    place = Gazetteer.load().get(place_key)
+    gov = government_of(place)
+    if row.body == "legislature":
+        dprd = f"Dewan Perwakilan Rakyat Daerah {display_name(place)}"
+        return Organization(key("org", dprd), dprd, kind="legislature", government=True, region=gov.region)
+    return gov
+
+
+def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleRow) -> Jurisdiction | None:
+    for k in range(j, min(j + COMPLEMENT_REACH, len(tokens))):
+        hit = _mention_at(found, tokens, k)
+        if hit is not None:
+            org = _org_for(found, hit[0], row)
+            if org is None:
+                return None
+            words = [t.text for t in tokens[j:k]]
+            while words and words[-1].lower() in EN_LINKERS:
+                words.pop()
+            return Jurisdiction(j, hit[1], " ".join(words), org)
+        tok = tokens[k]
+        if not (tok.is_cap or tok.low in CONNECTORS or (tok.low in EN_LINKERS and k + 1 < len(tokens))):
+            return None
+        if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"}:
+            return None
     return None
 
 
-def _regional_office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, qual: Qualifier | None,
-                     found: Findings) -> Office | None:
-    after = _region_at(found, tokens, m.last)
-    if after is None and m.last < len(tokens) and tokens[m.last].low == "of":
-        after = _region_at(found, tokens, m.last + 1)
-    last = after[1] if after else m.last
-    place = after[0] if after else None
-    if place is None:
-        before = _region_before(found, tokens, first)
-        if before is not None:
-            place, first = before[0], before[1]
-    if place is None:
-        place = _implied_region(row, found)
-    if place is None or (row.body == "district" and place.level not in ("district",)):
-        return None if place is None or row.body != "district" else None
-    role = _role(row, qual)
-    org = government_of(place)
-    if row.body == "legislature":
-        dprd = f"Dewan Perwakilan Rakyat Daerah {display_name(place)}"
-        org = Organization(key("org", dprd), dprd, kind="legislature", government=True,
-                           region=org.region, parent=None)
-    name = f"{role.name} {display_name(place)}"
-    surface = " ".join(text[tokens[first].start : tokens[last - 1].end].split())
-    post = Post(key("post", name), name, (surface,) if surface != name else (), Span(tokens[first].start, tokens[last - 1].end),
-                role=role.key, org=org.key)
-    return Office(first, last, post, role, org)
+def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, found: Findings,
+                         row: RoleRow) -> Jurisdiction | None:
+    """English pre-modifier: 'Bappenas deputy for regional development', 'Garut regent'."""
+    if first == 0:
+        return None
+    for link in found.mentions:
+        if link.key.startswith(("org/", "region/")) and link.span.end == tokens[first - 1].end:
+            org = _org_for(found, link.key, row)
+            if org is None:
+                return None
+            start = next(j for j in range(first) if tokens[j].start >= link.span.start)
+            end = last
+            if end < len(tokens) and tokens[end].low in ("for", "of"):
+                while end < len(tokens) and tokens[end].text.isalpha() and (tokens[end].text.islower()):
+                    end += 1
+            complement = " ".join(t.text for t in tokens[last:end])
+            return Jurisdiction(start, end, complement, org)
+    return None
 
 
-def _implied_region(row: RoleRow, found: Findings) -> Place | None:
-    """'Bupati' alone: the one region of that level whose government the article names."""
+def _implied(tokens: list[Token], first: int, last: int, row: RoleRow, found: Findings) -> Jurisdiction | None:
+    """'Bupati' alone: the one government of that level whose region the article names."""
     level = LEVEL_OF_ROLE.get(row.role.lower())
     if level is None:
         return None
     gaz = Gazetteer.load()
-    places = {gaz.get(o.region.split("/", 1)[1].upper()) for o in found.of(Organization)
-              if o.government and o.region and o.kind == "regional-government"}
-    fitting = [p for p in places if p.level == level]
-    return fitting[0] if len(fitting) == 1 else None
+    orgs = {o.key: o for o in found.of(Organization) if o.kind == "regional-government" and o.region}
+    fitting = [o for o in orgs.values() if gaz.get(o.region.split("/", 1)[1].upper()).level == level]  # type: ignore[union-attr]
+    if len(fitting) != 1:
+        return None
+    return Jurisdiction(first, last, "", fitting[0])
 
 
-def _unit_office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, qual: Qualifier | None,
-                 found: Findings) -> Office | None:
-    lo = tokens[m.last - 1].start
-    reach = 6 if row.body == "ministry" else 1
-    for i in range(m.last - 1, min(len(tokens), m.last + reach)):
-        k = found.key_at(tokens[i].start, "org/")
-        if k is None or tokens[i].start < lo:
-            continue
-        org = found.entities[k]
-        assert isinstance(org, Organization)
-        end = max(s.end for s in found.mentions_of(k) if s.start == tokens[i].start)
-        last = next(j for j in range(i, len(tokens)) if tokens[j].end >= end) + 1
-        inner = i == m.last - 1
-        role_row_name = row.role.split()[0] if inner else row.role
-        between = " ".join(t.text for t in tokens[m.last : i]) if i > m.last else ""
-        role = _role(RoleRow(role_row_name, row.aliases if not inner else (), row.body, row.en), qual)
-        org_part = org.name.removeprefix("Kementerian ") if role.name.endswith("Menteri") else org.name
-        name = " ".join(x for x in (role.name, between, org_part) if x)
-        surface = " ".join(text[tokens[first].start : tokens[last - 1].end].split())
-        span = Span(tokens[first].start, tokens[last - 1].end)
-        post = Post(key("post", name), name, (surface,) if surface != name else (), span, role=role.key, org=org.key)
-        return Office(first, last, post, role, org)
-    return None
+# --- the holder ---------------------------------------------------------------------------------
 
-
-def _holder(text: str, tokens: list[Token], office: Office, found: Findings) -> list[object]:
-    name, span_start = _name_after(text, tokens, office.last), tokens[office.first].start
-    if name is None:
-        name = _name_before(text, tokens, office.first)
+def _holder(text: str, tokens: list[Token], office: Office, found: Findings, blocked: set[int]) -> list[object]:
+    name = _name_after(text, tokens, office.last, blocked) or _name_before(text, tokens, office.first, blocked)
     if name is None:
         return []
     person = Person(key("person", name.name), name.name, span=Span(name.start, name.end),
                     prefix=name.prefix, suffix=name.suffix)
-    span = Span(min(span_start, name.start), max(tokens[office.last - 1].end, name.end))
+    office_start, office_end = tokens[office.first].start, tokens[office.last - 1].end
+    span = Span(min(office_start, name.start), max(office_end, name.end))
     found.mention(person.key, Span(name.start, name.end))
-    between = text[tokens[office.last - 1].end : name.start] if name.start > span_start else ""
+    between = text[office_end : name.start] if name.start > office_start else ""
     if LEADER_CUES.search(between):
         found.participant_hints.append(Link(person.key, span))
     return [person, Holding(person.key, office.post.key, span)]
 
 
-def _name_after(text: str, tokens: list[Token], i: int) -> NameMatch | None:
-    if i < len(tokens) and tokens[i].text == "(":
-        close = next((j for j in range(i, min(i + 5, len(tokens))) if tokens[j].text == ")"), None)
-        i = close + 1 if close is not None else i
-    if i < len(tokens) and tokens[i].text in ",." and (i + 1 < len(tokens)):
-        name = parse_name(text, tokens, i + 1)
+def _valid(name: NameMatch | None, tokens: list[Token], blocked: set[int]) -> NameMatch | None:
+    if name is None or len(name.name.split()) > MAX_NAME_WORDS:
+        return None
+    inner = [t for t in tokens[name.first : name.last] if name.start <= t.start]
+    if any(t.start in blocked for t in inner if t.text in name.name.split()):
+        return None
+    return name
+
+
+def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> NameMatch | None:
+    i = _skip_paren(tokens, i)
+    if i >= len(tokens):
+        return None
+    if tokens[i].text in ",." and i + 1 < len(tokens):
+        name = _valid(parse_name(text, tokens, i + 1), tokens, blocked)
         if name and (tokens[i].text == "," or len(name.name.split()) >= 2):
             return name
         return None
-    if i < len(tokens) and tokens[i].low in APPOSITION_OPENERS:
+    if tokens[i].low == "sekaligus" or (tokens[i].low == "yang" and i + 1 < len(tokens) and tokens[i + 1].low == "juga"):
         j = i
         while j < len(tokens) and j - i < 6 and tokens[j].text.islower():
             j += 1
-        return parse_name(text, tokens, j) if j > i else None
-    return parse_name(text, tokens, i)
+        return _valid(parse_name(text, tokens, j), tokens, blocked) if j > i else None
+    return _valid(parse_name(text, tokens, i), tokens, blocked)
 
 
-def _name_before(text: str, tokens: list[Token], first: int) -> NameMatch | None:
-    if first >= 2 and tokens[first - 1].text == ",":
-        return parse_name_before(text, tokens, first - 1)
-    if first >= 2 and tokens[first - 1].low in ("selaku", "sebagai"):
-        return parse_name_before(text, tokens, first - 1)
+def _name_before(text: str, tokens: list[Token], first: int, blocked: set[int]) -> NameMatch | None:
+    if first >= 2 and (tokens[first - 1].text == "," or tokens[first - 1].low in ("selaku", "sebagai")):
+        return _valid(parse_name_before(text, tokens, first - 1), tokens, blocked)
     return None
 
 
-def _listed_posts(text: str, tokens: list[Token], m: Match, row: RoleRow, found: Findings) -> list[object]:
+# --- lists of offices ----------------------------------------------------------------------------
+
+def _listed_posts(tokens: list[Token], m: Match, row: RoleRow, found: Findings) -> list[object]:
     """'delapan sekda itu, yakni Kab. Sumedang, Kab. Majalengka, ... dan Kota Tasik'."""
     if row.body not in ("government", "legislature"):
         return []
@@ -239,17 +295,20 @@ def _listed_posts(text: str, tokens: list[Token], m: Match, row: RoleRow, found:
     out: list[object] = []
     j = i + 1 + (tokens[i].low == "antara")
     while j < len(tokens):
-        region = _region_at(found, tokens, j)
-        if region is None:
-            if tokens[j].text in (",",) or tokens[j].low in ("dan", "and", "serta"):
+        hit = _mention_at(found, tokens, j)
+        if hit is None or not hit[0].startswith("region/"):
+            if tokens[j].text == "," or tokens[j].low in ("dan", "and", "serta"):
                 j += 1
                 continue
             break
-        place, j = region
-        role = _role(row, None)
-        org = government_of(place)
-        name = f"{role.name} {display_name(place)}"
-        post = Post(key("post", name), name, span=Span(tokens[m.first].start, tokens[j - 1].end), role=role.key, org=org.key)
+        org = _org_for(found, hit[0], row)
+        j = hit[1]
+        if org is None:
+            continue
+        role = _role(row, None, "")
+        name = f"{role.name} {_org_part(role.name, org)}"
+        span = Span(tokens[m.first].start, tokens[j - 1].end)
+        post = Post(key("post", name), name, span=span, role=role.key, org=org.key)
         out.extend((org, role, post))
-        found.listed_posts.append(Link(post.key, post.span or Span(0, 0)))
+        found.listed_posts.append(Link(post.key, span))
     return out
