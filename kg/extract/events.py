@@ -28,7 +28,10 @@ _ROMAN = re.compile(r"^(?:[IVX]{1,5}|1V)$")
 _CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on", "the", "in"})
 LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
-MAX_NAME_TOKENS = 14
+MAX_NAME_TOKENS = 20
+_BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
+                    r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
+_NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Draft:
     span: Span
     named: bool
     sentences: set[int] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    batch: str | None = None  # "Angkatan II" when the draft is one numbered batch of a named series
 
 
 @functools.cache
@@ -79,6 +84,9 @@ def extract(article: Article, found: Findings) -> list[object]:
     triggers = kind_matcher().find(text, tokens)
     if not triggers:
         return []
+    triggers = [t for t in triggers if not _inside_name(found, t)]
+    if not triggers:
+        return []
     drafts = _drafts(article, tokens, triggers)
     _assign_sentences(article, tokens, triggers, drafts)
     out: list[object] = []
@@ -89,23 +97,74 @@ def extract(article: Article, found: Findings) -> list[object]:
 
 # --- finding ---------------------------------------------------------------------------------
 
+def _inside_name(found: Findings, t: Match[EventKind]) -> bool:
+    """An event word inside an organization or venue name ('Badan Diklat Provinsi ...', 'Gedung Diklat')."""
+    return any(l.key.startswith(("org/", "place/")) and l.span.start <= t.start and t.end <= l.span.end
+               and l.span != Span(t.start, t.end) for l in found.mentions)
+
+
+def headline_span(text: str) -> Span | None:
+    """The headline: a first line that is short and does not end as a sentence does."""
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    start = len(text) - len(stripped)
+    line = stripped.split("\n", 1)[0].rstrip()
+    if not line or line[-1] in ".!?\"”" or len(line.split()) > 25 or re.search(r"\s[-–—]\s", line):
+        return None
+    return Span(start, start + len(line))
+
+
 def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKind]]) -> list[Draft]:
     text = article.body
     drafts: dict[str, Draft] = {}
+    head = headline_span(text)
     naming = "|".join(sorted((re.escape(c) for c in cues()["naming"]), key=len, reverse=True))
     for m in re.finditer(rf"\b(?:{naming}){_QUOTED_NAME}", text, re.I):
         kind = _kind_near(triggers, m.start()) or _kind_in(m.group("name"))
         _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
     for t in triggers:
+        if head is not None and head.start <= t.start < head.end:
+            continue  # headlines capitalize every word: no event names from them
         name = _capitalized_name(text, tokens, t)
         if name is not None and not _inside(drafts, name[1]):
-            _put(drafts, Draft(name[0], t.payloads[0].kind, name[1], True))
+            for part in _batches(name[0]):
+                _put(drafts, Draft(part[0], t.payloads[0].kind, name[1], True, batch=part[1]))
     if not drafts:
-        main = max(triggers, key=lambda t: sum(x.payloads[0].kind == t.payloads[0].kind for x in triggers))
-        first = next(t for t in triggers if t.payloads[0].kind == main.payloads[0].kind)
+        body = [t for t in triggers if head is None or t.start >= head.end] or triggers
+        main = max(body, key=lambda t: sum(x.payloads[0].kind == t.payloads[0].kind for x in body))
+        first = next(t for t in body if t.payloads[0].kind == main.payloads[0].kind)
         name, span = _generic_name(text, tokens, first)
         _put(drafts, Draft(name, first.payloads[0].kind, span, False))
-    return sorted(drafts.values(), key=lambda d: d.span.start)
+    return _merge_short_names(sorted(drafts.values(), key=lambda d: d.span.start))
+
+
+def _batches(name: str) -> list[tuple[str, str | None]]:
+    """'PKA Angkatan I dan II' -> one name per numbered batch: 'PKA Angkatan I', 'PKA Angkatan II'."""
+    m = _BATCH.match(name)
+    if not m:
+        return [(name, None)]
+    return [(f"{m['base']} {m['word']} {n}", f"{m['word']} {n}") for n in (m["a"], m["b"])]
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", name)} - _NAME_STOP
+
+
+def _merge_short_names(drafts: list[Draft]) -> list[Draft]:
+    """A name whose words all occur in a longer name ('PKN Tingkat II' in 'Pelatihan Kepemimpinan
+    Nasional (PKN) Tingkat II Angkatan LVII') is that event named short."""
+    out: list[Draft] = []
+    for d in drafts:
+        words = _name_words(d.name)
+        longer = [o for o in drafts if o is not d and len(_name_words(o.name)) > len(words)
+                  and words <= _name_words(o.name) and (o.batch is None or d.batch is None or o.batch == d.batch)]
+        if d.named and longer and d.batch is None:
+            for o in longer:
+                o.aliases.append(d.name)
+            continue
+        out.append(d)
+    return out
 
 
 def _put(drafts: dict[str, Draft], d: Draft) -> None:
@@ -186,7 +245,7 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
                       drafts: list[Draft]) -> None:
     """Each sentence that names an event or uses an event word goes to that event."""
     for s in article.sentences:
-        named = [d for d in drafts if d.named and (d.name in s.text or s.start <= d.span.start < s.end)]
+        named = [d for d in drafts if d.named and (_names_in(d, s.text) or s.start <= d.span.start < s.end)]
         for d in named:
             d.sentences.add(s.index)
         if named:
@@ -198,11 +257,17 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
             fitting[0].sentences.add(s.index)
 
 
+def _names_in(d: Draft, text: str) -> bool:
+    if d.batch is not None:
+        return bool(re.search(rf"\b{re.escape(d.batch)}\b(?!\s*(?:dan|,|&)\s*(?:[IVX]+|\d+)\b)", text))
+    return any(n in text for n in [d.name, *d.aliases])
+
+
 # --- choosing what each event says ----------------------------------------------------------------
 
 def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool) -> list[object]:
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
-    ev = Event(key("event", d.name), d.name, span=d.span, kind=d.kind)
+    ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
     ev = _fill_dates(article, sentences, ev)
     ev = _fill_places(article, tokens, sentences, ev, found)

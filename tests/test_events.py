@@ -1,0 +1,54 @@
+"""Events, their dates, places, organizers, participants and topics: real-looking phrases in,
+expected records out."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Event
+from kg.reader import Meta, parse_article
+
+
+def events(text: str) -> list[Event]:
+    article = parse_article(text, Meta(id="t"), source="t.txt")
+    found = extract(article)
+    return sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
+
+
+def names(text: str) -> list[str]:
+    return [e.name for e in events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline capitalizes every word: it names no event of its own
+    ("Pemkab Garut Gelar Bimtek untuk 120 ASN\n"
+     "GARUT - Bimtek SPBE Kabupaten Garut 2024 itu berlangsung tanggal 10-14 Juni di Hotel Santika Garut.\n",
+     ["Bimtek SPBE Kabupaten Garut 2024"]),
+    # an event word inside an organization name is no event
+    ("KEDIRI - Diklat PIM IV Angkatan III Tahun 2019 dibuka. Widyaiswaranya dari Badan Diklat Provinsi "
+     "Jawa Timur.\n", ["Diklat PIM IV Angkatan III Tahun 2019"]),
+    # a short name whose words all occur in the full name is the same event
+    ("JAKARTA - LAN membuka Pelatihan Kepemimpinan Nasional (PKN) Tingkat II Angkatan LVII Tahun 2024 di "
+     "Jakarta.\nKepala LAN mengatakan PKN Tingkat II berlangsung selama empat bulan.\n",
+     ["Pelatihan Kepemimpinan Nasional (PKN) Tingkat II Angkatan LVII Tahun 2024"]),
+    # numbered batches run together are one event each
+    ("MALANG - Sebanyak 60 pejabat mengikuti Pelatihan Kepemimpinan Administrator (PKA) Angkatan I dan II "
+     "yang dibuka di Malang.\n",
+     ["Pelatihan Kepemimpinan Administrator (PKA) Angkatan I", "Pelatihan Kepemimpinan Administrator (PKA) Angkatan II"]),
+    ("Samarinda - Wagub membuka Pelatihan Dasar (Latsar) Calon Pegawai Negeri Sipil (CPNS) Golongan III "
+     "Angkatan I dan Angkatan II di Samarinda.\n",
+     ["Pelatihan Dasar (Latsar) Calon Pegawai Negeri Sipil (CPNS) Golongan III Angkatan I",
+      "Pelatihan Dasar (Latsar) Calon Pegawai Negeri Sipil (CPNS) Golongan III Angkatan II"]),
+])
+def test_event_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_batch_takes_the_sentences_that_name_it() -> None:
+    text = ("Samarinda - Wagub membuka Pelatihan Dasar (Latsar) CPNS Golongan III Angkatan I dan Angkatan II "
+            "di Samarinda, Senin (15/7/2024).\n"
+            "Kepala BPSDM menjelaskan Angkatan II dijadwalkan tanggal 22 Juli sampai 2 Agustus 2024.\n")
+    second = events(text)[1]
+    assert second.name.endswith("Angkatan II")
+    assert (str(second.start), str(second.end)) == ("2024-07-22", "2024-08-02")
