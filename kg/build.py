@@ -185,7 +185,7 @@ def build_store(paths: Iterable[Path], store_path: Path, base: str = DATA, progr
                 if progress:
                     progress(result.source)
             _resolve_store(store, index, report, base)
-        report.triples = len(store.db)
+        report.triples = store.union_size()
     return report
 
 

@@ -281,6 +281,10 @@ class Store:
 
     # -- reading
 
+    def union_size(self) -> int:
+        """The number of distinct triples over all article graphs (the default graph)."""
+        return sum(1 for _ in self.db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
     def named_quads(self) -> Iterator[ox.Quad]:
         for q in self.db.quads_for_pattern(None, None, None, None):
             if not isinstance(q.graph_name, ox.DefaultGraph):
