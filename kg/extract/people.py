@@ -38,6 +38,8 @@ LIST_OPENERS = frozenset({"yakni", "yaitu", "antara", "meliputi", ":", "namely",
 LEVEL_OF_ROLE = {"gubernur": "province", "wakil gubernur": "province", "bupati": "regency",
                  "wakil bupati": "regency", "wali kota": "city", "wakil wali kota": "city"}
 CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
+UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
+                        "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
 EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
 COMPLEMENT_REACH = 7
 MAX_NAME_WORDS = 4
@@ -129,14 +131,15 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
         return None
     role = _role(row, qual, jur.complement)
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org)) if x)
-    span = Span(tokens[jur.first].start, tokens[jur.last - 1].end)
+    start = min(first, jur.first)
+    span = Span(tokens[start].start, tokens[jur.last - 1].end)
     surface = " ".join(text[span.start : span.end].split())
     post = Post(key("post", name), name, (surface,) if surface != name else (), span, role=role.key, org=jur.org.key)
-    return Office(jur.first, jur.last, post, role, jur.org)
+    return Office(start, jur.last, post, role, jur.org)
 
 
 def _role(row: RoleRow, qual: Qualifier | None, complement: str) -> Role:
-    base = f"{qual.meaning[0]} {row.role}" if qual and qual.meaning else row.role
+    base = f"{qual.qualifier} {row.role}" if qual else row.role
     name = f"{base} {complement}".strip()
     aliases = tuple(sorted({f"{a} {complement}".strip() for a in (*row.aliases, *row.en)} - {name}))
     return Role(key("role", name), name, aliases)
@@ -145,11 +148,17 @@ def _role(row: RoleRow, qual: Qualifier | None, complement: str) -> Role:
 def _org_part(role_name: str, org: Organization) -> str:
     """How the organization follows the role in the post's name ("Sekretaris Daerah Kabupaten
     Garut", "Menteri Dalam Negeri", "Kepala Badan ... Provinsi Jawa Tengah")."""
-    if org.kind == "regional-government" and org.name.startswith("Pemerintah "):
-        return org.name.removeprefix("Pemerintah ")
+    part = org.name
+    if org.kind == "regional-government" and part.startswith("Pemerintah "):
+        part = part.removeprefix("Pemerintah ")
+        if role_name.split()[-1] in ("Camat", "Panewu"):
+            part = part.removeprefix("Kecamatan ").removeprefix("Kapanewon ")
     if "Menteri" in role_name.split():
-        return org.name.removeprefix("Kementerian ")
-    return org.name
+        part = part.removeprefix("Kementerian ")
+    last = role_name.split()[-1]
+    if part.startswith(last + " ") and part.count(" ") >= 1:
+        part = part[len(last) + 1 :]
+    return part
 
 
 def _mention_at(found: Findings, tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -181,6 +190,14 @@ def _org_for(found: Findings, entity_key: str, row: RoleRow) -> Organization | N
 
 
 def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleRow) -> Jurisdiction | None:
+    overlap = _mention_at(found, tokens, j - 1) if j > 0 else None
+    if overlap is not None and overlap[1] > j:
+        org = _org_for(found, overlap[0], row)
+        return Jurisdiction(j, overlap[1], "", org) if org else None
+    if row.body in ("district", "village"):
+        local = _local_unit(tokens, j, row)
+        if local is not None:
+            return local
     for k in range(j, min(j + COMPLEMENT_REACH, len(tokens))):
         hit = _mention_at(found, tokens, k)
         if hit is not None:
@@ -197,6 +214,28 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
         if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"}:
             return None
     return None
+
+
+def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | None:
+    """'Camat Baleendah', 'Keuchik Gampong Lam Ujong', 'Lurah Sumbermulyo': the kecamatan or
+    village named by the capitalized words after the role."""
+    k = j + (j < len(tokens) and tokens[j].text in UNIT_WORDS)
+    end = k
+    while end < len(tokens) and end - k < 3 and tokens[end].is_cap and tokens[end].text.isalpha() \
+            and tokens[end].text not in UNIT_WORDS:
+        end += 1
+    if end == k or (end < len(tokens) and tokens[end].is_cap):
+        return None
+    words = " ".join(t.text for t in tokens[k:end])
+    if row.body == "district":
+        places = [p for p in Gazetteer.load().lookup(f"Kecamatan {words}") if p.level == "district"]
+        if len(places) == 1:
+            return Jurisdiction(j, end, "", government_of(places[0]))
+        name = f"Pemerintah Kecamatan {words}"
+    else:
+        unit = tokens[j].text if k > j else "Desa"
+        name = f"Pemerintah {unit} {words}"
+    return Jurisdiction(j, end, "", Organization(key("org", name), name, kind="regional-government", government=True))
 
 
 def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, found: Findings,
@@ -260,6 +299,11 @@ def _valid(name: NameMatch | None, tokens: list[Token], blocked: set[int]) -> Na
 
 def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> NameMatch | None:
     i = _skip_paren(tokens, i)
+    while i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].start in blocked:
+        j = i + 1
+        while j < len(tokens) and tokens[j].start in blocked:
+            j += 1
+        i = _skip_paren(tokens, j)
     if i >= len(tokens):
         return None
     if tokens[i].text in ",." and i + 1 < len(tokens):
