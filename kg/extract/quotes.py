@@ -15,13 +15,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.extract.names import is_name_token, not_names, parse_name
+from kg.extract.names import is_name_token, not_names, parse_name, parse_name_before
 from kg.keys import key
 from kg.lexicon import Lexicon
 from kg.matcher import Token, tokenize
 from kg.model import Article, Findings, Person, Quote, Span
 
 PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she"})
+ADDRESS = frozenset({"pak", "bapak", "bu", "ibu", "mas", "mbak", "kang", "bang"})
+MAX_TAIL = 14
 MIN_WORDS = 5
 
 
@@ -126,24 +128,29 @@ def _tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
 
 def _speaker(body: str, tokens: list[Token], q: QuoteSpan, line_start: int, sp: Speakers) -> str | None:
     after, before = speech_verbs()
-    tail = [t for t in tokens if t.start >= q.end][:12]
-    idx = 1 if tail and tail[0].text in ",." else 0
+    tail = [t for t in tokens if t.start >= q.end][:MAX_TAIL]
+    tail = tail[: next((i for i, t in enumerate(tail) if t.text in ".\"“" or "\n" in body[q.end : t.start]), len(tail))]
+    idx = 1 if tail and tail[0].text == "," else 0
     if len(tail) > idx:
         verb = tail[idx].low
         if verb.endswith("nya") and verb[:-3] in after:
             return sp.last_speaker if verb[:-3] == "imbuh" and sp.last_speaker else sp.focus
         if verb in after:
             return _named(body, tokens, tokens.index(tail[idx]) + 1, sp)
+        for v in range(idx + 1, len(tail)):
+            if tail[v].low in after or tail[v].low in before:
+                return _subject_before(body, tokens, tokens.index(tail[v]), sp, lo=tail[idx].start)
     head = _tokens_between(tokens, line_start, q.start)
     for i in range(len(head) - 1, -1, -1):
         if head[i].low in before or head[i].low in after or head[i].low == "menurut":
-            who = _subject_before(body, tokens, tokens.index(head[i]), sp)
-            return who if who else _named(body, tokens, tokens.index(head[i]) + 1, sp)
+            at = tokens.index(head[i])
+            who = _subject_before(body, tokens, at, sp, lo=line_start) if head[i].low != "menurut" else None
+            return who if who else _named(body, tokens, at + 1, sp)
     return sp.focus if len(q.text.split()) >= MIN_WORDS else None
 
 
 def _named(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
-    """The speaker named from token i on: a person mention, a pronoun, or a name."""
+    """The speaker named from token i on: a person mention, an office, a pronoun, or a name."""
     for j in range(i, min(i + 8, len(tokens))):
         k = sp.found.key_at(tokens[j].start, "person/")
         if k is not None:
@@ -152,19 +159,48 @@ def _named(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
             return sp.focus
         if tokens[j].text in ",.;" or tokens[j].text in "\"“":
             break
+    holder = _office_holder(body, tokens, i, sp)
+    if holder is not None:
+        return holder
     name = parse_name(body, tokens, i)
     if name is None or not is_name_token(tokens[name.first]) and name.prefix is None:
-        return sp.focus if i < len(tokens) and tokens[i].low in PRONOUNS else None
+        return None
     return sp.resolve(name.name, Span(name.start, name.end))
 
 
-def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
+def _office_holder(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
+    """'kata Wabup', 'ujar Pak Wali': the person who holds that office in the article."""
+    from kg.extract.people import role_matcher
+
+    j = i + (i < len(tokens) and tokens[i].low in ADDRESS)
+    m = role_matcher().match_at(body, tokens, j) if j < len(tokens) else None
+    if m is None:
+        return None
+    surface = m.surface.lower()
+    holders = []
+    for h in sp.found.holdings:
+        post = sp.found.entities.get(h.post)
+        role = sp.found.entities.get(getattr(post, "role", ""))
+        forms = {x.lower() for x in (*(role.aliases if role else ()), role.name if role else "")}
+        if any(f == surface or f.startswith(surface + " ") for f in forms) and h.person not in holders:
+            holders.append(h.person)
+    return holders[0] if len(holders) == 1 else None
+
+
+def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers, lo: int = 0) -> str | None:
+    """The speaker named just before the speech verb at token i ('Agus menegaskan', 'Morimoto said')."""
     if i > 0 and tokens[i - 1].low in PRONOUNS:
         return sp.focus
-    for j in range(max(0, i - 6), i):
+    window = [j for j in range(max(0, i - 8), i) if tokens[j].start >= lo]
+    for j in reversed(window):
         k = sp.found.key_at(tokens[j].start, "person/")
         if k is not None:
             return k
+    name = parse_name_before(body, tokens, i)
+    if name is not None and name.start >= lo and is_name_token(tokens[name.first]):
+        return sp.resolve(name.name, Span(name.start, name.end))
+    if window:
+        return _office_holder(body, tokens, window[0], sp)
     return None
 
 
