@@ -52,3 +52,32 @@ def test_a_batch_takes_the_sentences_that_name_it() -> None:
     second = events(text)[1]
     assert second.name.endswith("Angkatan II")
     assert (str(second.start), str(second.end)) == ("2024-07-22", "2024-08-02")
+
+
+def organizers(text: str) -> list[list[str]]:
+    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
+
+
+def test_two_events_joined_by_dan_are_two_names() -> None:
+    text = ("SEI RAMPAH - Bupati membuka Pelatihan Kepemimpinan Administrator (PKA) Angkatan I dan Pelatihan "
+            "Kepemimpinan Pengawas (PKP) Angkatan II Tahun 2023 di Sei Rampah.\n")
+    assert names(text) == ["Pelatihan Kepemimpinan Administrator (PKA) Angkatan I",
+                           "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II Tahun 2023"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent right after a passive verb, without 'oleh'
+    ("GARUT - Bimtek SPBE Kabupaten Garut 2024 berlangsung di Garut. Kegiatan diselenggarakan Dinas Komunikasi "
+     "dan Informatika (Diskominfo) Garut dengan narasumber dari Kementerian Dalam Negeri.\n",
+     ["org/dinas-komunikasi-dan-informatika-kabupaten-garut"]),
+    # the subject organization of an opening verb
+    ("JAKARTA - Lembaga Administrasi Negara (LAN) membuka Pelatihan Kepemimpinan Nasional (PKN) Tingkat II "
+     "Angkatan LVII di Jakarta.\n", ["org/lembaga-administrasi-negara"]),
+    # an organization named inside an office is not the subject
+    ("GARUT - Bupati Garut yang diwakili Asisten III Sekretariat Daerah Garut membuka Bimtek SPBE Kabupaten "
+     "Garut 2024.\n", []),
+    # a passive verb followed by a place names no organizer
+    ("GARUT - Bimtek SPBE Kabupaten Garut 2024 diselenggarakan di Hotel Santika Garut oleh panitia.\n", []),
+])
+def test_organizers(text: str, expected: list[str]) -> None:
+    assert organizers(text)[0] == expected

@@ -199,6 +199,8 @@ def _capitalized_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tu
         lo -= 1
     while hi < len(tokens) and hi - lo < MAX_NAME_TOKENS and _same_line(text, tokens[hi - 1], tokens[hi]):
         tok = tokens[hi]
+        if tok.low in _CONNECT and kind_matcher().match_at(text, tokens, hi + 1) is not None:
+            break  # 'PKA Angkatan I dan Pelatihan Kepemimpinan Pengawas ...': a second event begins
         if _name_token(tok) or (tok.low in _CONNECT and hi + 1 < len(tokens) and _name_token(tokens[hi + 1])):
             hi += 1
             continue
@@ -243,18 +245,25 @@ def _generic_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tuple[
 
 def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
                       drafts: list[Draft]) -> None:
-    """Each sentence that names an event or uses an event word goes to that event."""
+    """Each sentence that names an event or uses an event word goes to that event; a sentence that
+    only says 'kegiatan' / 'acara' / 'the program' goes to the event the text last spoke of."""
+    last: Draft | None = None
     for s in article.sentences:
         named = [d for d in drafts if d.named and (_names_in(d, s.text) or s.start <= d.span.start < s.end)]
         for d in named:
             d.sentences.add(s.index)
         if named:
+            last = named[-1] if len(named) == 1 or last not in named else last
             continue
         words = [t for t in triggers if s.start <= t.start < s.end]
         if words:
             kinds = {t.payloads[0].kind for t in words}
             fitting = [d for d in drafts if d.kind in kinds] or drafts[:1]
-            fitting[0].sentences.add(s.index)
+            chosen = last if last in fitting else fitting[0]
+            chosen.sentences.add(s.index)
+            last = chosen
+        elif _cue_spans(s, "generic") and (last or drafts[0]) is not None:
+            (last or drafts[0]).sentences.add(s.index)
 
 
 def _names_in(d: Draft, text: str) -> bool:
@@ -357,19 +366,62 @@ def _cue_spans(s: Sentence, kind: str) -> list[Match[str]]:
 def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
     organizers: list[Link] = []
     hosts = list(ev.hosts)
+    text = article.body
     for s in sentences:
-        orgs = _links_in(found, s, "org/")
+        orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
         for cue in _cue_spans(s, "organizer-verb"):
-            before = [l for l in orgs if l.span.end <= s.start + cue.start and _governmental(found, l.key)]
-            if before:
-                organizers.append(before[-1])
+            organizers.extend(_subject_orgs(text, found, orgs, s.start + cue.start))
         for kind, target in (("organizer-by", organizers), ("host-by", hosts)):
             for cue in _cue_spans(s, kind):
-                after = [l for l in orgs if l.span.start >= s.start + cue.end]
-                if after:
-                    target.append(after[0])
+                target.extend(_agent_orgs(text, found, orgs, s.start + cue.end))
     organizer_keys = {l.key for l in organizers}
     return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+_AGENT_GAP = re.compile(r"^\s*(?:oleh|by|pihak|the|by the|oleh pihak)?\s*$", re.I)
+_JOIN_GAP = re.compile(r"^\s*(?:,|dan|serta|bersama|bersama dengan|and|and the|with|with the|together with)?\s*"
+                       r"(?:the\s+)?$", re.I)
+_SUBJECT_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
+
+
+def _in_office(found: Findings, link: Link) -> bool:
+    """An organization named as part of an office ('Asisten III Sekretariat Daerah Garut')."""
+    return any(l.key.startswith(("post/", "person/")) and l.span.start < link.span.start and link.span.end <= l.span.end
+               for l in found.mentions)
+
+
+def _agent_orgs(text: str, found: Findings, orgs: list[Link], offset: int) -> list[Link]:
+    """'diselenggarakan (oleh) X dan Y': the organizations right after a passive verb."""
+    out: list[Link] = []
+    for l in sorted(orgs, key=lambda l: l.span.start):
+        if l.span.start < offset:
+            continue
+        gap = text[offset : l.span.start]
+        if not (_AGENT_GAP.match(gap) if not out else _JOIN_GAP.match(gap)):
+            break
+        if _governmental(found, l.key) or out == []:
+            out.append(l)
+        offset = max(offset, l.span.end)
+    return out
+
+
+def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) -> list[Link]:
+    """'X (bersama Y) menggelar ...': the organizations that are the subject of an organizing verb."""
+    before = sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
+                    key=lambda l: l.span.start)
+    if not before or not _SUBJECT_GAP.match(text[before[-1].span.end : cue_start]):
+        return []
+    if any(l.key.startswith("person/") and before[-1].span.end <= l.span.start < cue_start for l in found.mentions):
+        return []
+    out = [before[-1]]
+    for l in reversed(before[:-1]):
+        if l.span.end <= out[-1].span.start and _JOIN_GAP.match(text[l.span.end : out[-1].span.start]):
+            out.append(l)
+        elif l.span.end > out[-1].span.start:
+            continue
+        else:
+            break
+    return out[::-1]
 
 
 def _governmental(found: Findings, key_: str) -> bool:
