@@ -112,3 +112,18 @@ def parse_name_before(text: str, tokens: list[Token], end: int, reach: int = 10)
         if m is not None and m.last == end:
             return m
     return None
+
+
+def headline_spans(body: str) -> list[tuple[int, int]]:
+    """Lines written in headline case ('Wabup Kutim Lepas Peserta Pelatihan ke Jepang'): their
+    capitalized words are not names, so no person is read from them."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for line in body.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        long_words = [w for w in words if len(w) > 3]
+        if len(words) >= 4 and not line.rstrip().endswith((".", '"', "”")) and long_words and \
+                sum(w[:1].isupper() for w in long_words) >= 0.75 * len(long_words):
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out

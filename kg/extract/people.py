@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.extract.names import NameMatch, parse_name, parse_name_before
+from kg.extract.names import NameMatch, headline_spans, parse_name, parse_name_before
 from kg.extract.orgs import government_of
 from kg.extract.regions import display_name
 from kg.gazetteer import Gazetteer, Place
@@ -84,6 +84,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     text = article.body
     tokens = tokenize(text)
     blocked = _blocked(found, tokens) | role_words(text, tokens)
+    blocked |= {t.start for t in tokens for lo, hi in headline_spans(text) if lo <= t.start < hi}
     out: list[object] = []
     pending: Match | None = None
     for m in role_matcher().find(text, tokens):
@@ -356,3 +357,33 @@ def _listed_posts(tokens: list[Token], m: Match, row: RoleRow, found: Findings) 
         out.extend((org, role, post))
         found.listed_posts.append(Link(post.key, span))
     return out
+
+
+# --- short names ----------------------------------------------------------------------------------
+
+def merge_short_names(found: Findings) -> None:
+    """'Rangkuti' or 'Ahmad Fauzi' is the one person whose fuller name holds those words: every
+    reference to the short form moves to that person, who keeps it as an alias."""
+    people = [p for p in found.of(Person) if p.key not in found.byline]
+    for short in people:
+        words = short.name.split()
+        fuller = [p for p in people if p is not short and len(p.name.split()) > len(words)
+                  and _contains(p.name.split(), words)]
+        if len(fuller) == 1:
+            _move(found, short, fuller[0])
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+
+
+def _move(found: Findings, short: Person, full: Person) -> None:
+    found.entities.pop(short.key, None)
+    found.add(Person(full.key, full.name, (short.name,)))
+    found.holdings[:] = [Holding(full.key if h.person == short.key else h.person, h.post, h.span)
+                         for h in found.holdings]
+    found.quotes[:] = [q if q.speaker != short.key else type(q)(q.key, q.text, full.key, q.span)
+                       for q in found.quotes]
+    for links in (found.mentions, found.participant_hints):
+        links[:] = [Link(full.key, l.span) if l.key == short.key else l for l in links]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.names import is_name_token, not_names, parse_name, parse_name_before
+from kg.extract.people import merge_short_names
 from kg.keys import key
 from kg.lexicon import Lexicon
 from kg.matcher import Token, tokenize
@@ -119,7 +120,10 @@ def extract(article: Article, found: Findings) -> list[Quote]:
                 continue
             speakers.focus = speakers.last_speaker = speaker
             out.append(Quote(f"quote/{article.id}-{len(out) + 1}", q.text, speaker, Span(q.start, q.end)))
-    return out
+    found.quotes.extend(out)
+    merge_short_names(found)
+    merged, found.quotes[:] = list(found.quotes), []
+    return merged
 
 
 def _tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
