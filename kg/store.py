@@ -40,6 +40,7 @@ FORMAT = "kapasitas-store"
 VERSION = 1
 OXIGRAPH_DIR = "oxigraph"
 LOCK_FILE = ".lock"
+FLUSH_EVERY = 200  # articles between metadata writes inside a batch
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_EXPORT = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG}
 
@@ -101,6 +102,7 @@ class Store:
         self._lock: IO[str] | None = None
         self._batching = False
         self._dirty = False
+        self._pending = 0
 
     # -- opening and closing
 
@@ -126,7 +128,7 @@ class Store:
         path.mkdir(parents=True, exist_ok=True)
         store = cls.__new__(cls)
         store.path, store.meta, store._db, store._lock = path, _empty_meta(), None, None
-        store._batching, store._dirty = False, True
+        store._batching, store._dirty, store._pending = False, True, 0
         store.writable(wait)
         return store
 
@@ -183,7 +185,7 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[Store]:
-        """Changes inside write the metadata once at the end (and every 500 articles)."""
+        """Changes inside write the metadata at the end (and every FLUSH_EVERY articles)."""
         self._batching = True
         try:
             yield self
@@ -196,11 +198,12 @@ class Store:
         if self._dirty and self._lock is not None:
             data = json.dumps(self.meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
             write_atomic(self.path / STORE_MARKER, data.encode("utf-8"))
-            self._dirty = False
+            self._dirty, self._pending = False, 0
 
     def _changed(self) -> None:
         self._dirty = True
-        if not self._batching:
+        self._pending += 1
+        if not self._batching or self._pending >= FLUSH_EVERY:
             self.flush()
 
     # -- changes
