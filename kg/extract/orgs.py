@@ -15,7 +15,7 @@ from kg.extract.regions import display_name, region_key
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Institution, Lexicon
-from kg.matcher import PhraseMatcher, Token, tokenize
+from kg.matcher import Match, PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Organization, Span
 from kg.resources import table
 
@@ -25,6 +25,18 @@ _ACRONYM_DEF = re.compile(
     r"\s*\(\s*([A-Z][A-Za-z]{1,9}(?:[- ][A-Z]{1,5})?)\s*\)"
 )
 _CONNECTORS = {"dan", "and", "of", "for", "untuk", "the", "di", "&"}
+_PAREN_MAX = 4
+_REP_AFTER = re.compile(r"\s+(?:Perwakilan|representative office (?:in|for))\s+")
+_REP_BEFORE = re.compile(r"\s+representative office of(?: the)?\s+\Z")
+_REGIONAL_OFFICE = re.compile(r"\b(Kantor Regional|Kanreg|Kantor Wilayah|Kanwil)\s+([IVX]{1,5}\s+)?\Z")
+_OFFICE_NAMES = {"kantor regional": "Kantor Regional", "kanreg": "Kantor Regional",
+                 "kantor wilayah": "Kantor Wilayah", "kanwil": "Kantor Wilayah"}
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:dan|serta|and)\s+)?|\s(?:dan|serta|and)\s+)")
+_GOVERNMENT_LEVEL = {"Pemerintah Kota": "Kota", "Pemerintah Kabupaten": "Kabupaten", "Pemerintah Provinsi": "Provinsi"}
+_LEVEL_OF = {"Kota": "city", "Kabupaten": "regency", "Provinsi": "province"}
+_UNIT_HEADS = frozenset({"Dinas", "Badan"})
+_UNIT_CONNECTORS = frozenset({"dan", ","})
+_UNIT_MAX_WORDS = 8
 
 
 @functools.cache
@@ -38,7 +50,13 @@ def institution_matcher() -> PhraseMatcher[Institution]:
 
 @functools.cache
 def org_heads() -> dict[str, str]:
-    return {row["head"]: row["kind"] for row in table("org_heads.csv")}
+    return {row["head"]: row["kind"] for row in table("org_heads.csv") if row["kind"] != "generic"}
+
+
+@functools.cache
+def generic_bodies() -> frozenset[str]:
+    """Names of kinds of bodies ("Badan Usaha Milik Desa"), never one organization."""
+    return frozenset(row["head"] for row in table("org_heads.csv") if row["kind"] == "generic")
 
 
 def government_of(place: Place) -> Organization:
@@ -80,28 +98,174 @@ def adjacent_region(found: Findings, tokens: list[Token], first: int, last: int)
 
 
 def extract(article: Article, found: Findings) -> list[Organization]:
-    gaz = Gazetteer.load()
     tokens = tokenize(article.body)
     out: list[Organization] = []
+    ends: set[int] = set()
+    regional: list[tuple[Match[Institution], tuple[str, Span] | None]] = []
     for m in institution_matcher().find(article.body, tokens):
         inst = m.payloads[0]
-        span = Span(m.start, m.end)
+        ends.add(m.end)
         if inst.scope == "national":
-            org = national(inst)
-        else:
-            near = adjacent_region(found, tokens, m.first, m.last)
-            if near is None:
-                continue
-            place = gaz.get(found.entities[near[0]].place)  # type: ignore[attr-defined]
-            org = regional_body(inst, place)
-            span = Span(min(m.start, near[1].start), max(m.end, near[1].end))
-        surface = article.body[span.start : span.end]
-        out.append(_with_alias(org, surface, span))
-        found.mention(org.key, span)
-    out.extend(_defined_by_acronym(article, found))
+            out.extend(_national(article.body, found, tokens, m))
+            continue
+        if regional and _after_paren(tokens, regional[-1][0].last) > m.first:
+            continue  # the acronym in parentheses after the body's name
+        near = adjacent_region(found, tokens, m.first, m.last)
+        if near is None and _after_paren(tokens, m.last) != m.last:
+            near = adjacent_region(found, tokens, m.first, _after_paren(tokens, m.last))
+        regional.append((m, near))
+    out.extend(_regional(article.body, found, tokens, regional))
+    out.extend(_unknown_units(article, found, tokens))
+    out.extend(_defined_by_acronym(article, found, ends))
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
     return out
+
+
+def _national(text: str, found: Findings, tokens: list[Token], m: Match[Institution]) -> list[Organization]:
+    org = national(m.payloads[0])
+    out = [_with_alias(org, text[m.start : m.end], Span(m.start, m.end))]
+    found.mention(org.key, Span(m.start, m.end))
+    for unit, span in _units_of(text, found, tokens, m, org):
+        out.append(_with_alias(unit, text[span.start : span.end], span))
+        found.mention(unit.key, span)
+    return out
+
+
+def _regional(text: str, found: Findings, tokens: list[Token],
+              matches: list[tuple[Match[Institution], tuple[str, Span] | None]]) -> list[Organization]:
+    """Regional bodies with the region after them, or after the last of a list of bodies
+    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur)."""
+    gaz = Gazetteer.load()
+    out: list[Organization] = []
+    shared: tuple[str, Span] | None = None
+    for i in range(len(matches) - 1, -1, -1):
+        m, near = matches[i]
+        span = Span(m.start, m.end)
+        if near is not None:
+            span = Span(min(m.start, near[1].start), max(m.end, near[1].end))
+        elif shared is not None and _list_joint(text, tokens, m, matches[i + 1][0]):
+            near = shared
+            span = Span(m.start, tokens[_after_paren(tokens, m.last) - 1].end)
+        shared = near
+        if near is None:
+            continue
+        place = _stated_level(gaz, m.payloads[0], gaz.get(found.entities[near[0]].place))  # type: ignore[attr-defined]
+        org = regional_body(m.payloads[0], place)
+        out.append(_with_alias(org, text[span.start : span.end], span))
+        found.mention(org.key, span)
+    return out[::-1]
+
+
+def _list_joint(text: str, tokens: list[Token], m: Match[Institution], following: Match[Institution]) -> bool:
+    """Only a list separator (", ", " dan ", ", serta ") between two bodies."""
+    gap = text[tokens[_after_paren(tokens, m.last) - 1].end : following.start]
+    return _LIST_GAP.fullmatch(gap) is not None
+
+
+def _stated_level(gaz: Gazetteer, inst: Institution, place: Place) -> Place:
+    """The region of the level a government's name states ("Pemerintah Kota (Pemkot) Malang" is
+    Kota Malang even where a bare "Malang" is the regency)."""
+    word = _GOVERNMENT_LEVEL.get(inst.name)
+    if word is None or place.level == _LEVEL_OF[word]:
+        return place
+    bare = place.name.split(" ", 1)[-1] if place.level in ("regency", "city") else place.name
+    same = [p for p in gaz.lookup(f"{word} {bare}") if p.level == _LEVEL_OF[word]]
+    return same[0] if same else place
+
+
+def _after_paren(tokens: list[Token], last: int) -> int:
+    """The token index after a parenthesized acronym at tokens[last] ("(BPSDM)"), else last."""
+    if last >= len(tokens) or tokens[last].text != "(":
+        return last
+    for j in range(last + 1, min(last + 2 + _PAREN_MAX, len(tokens))):
+        if tokens[j].text == ")":
+            return j + 1 if j > last + 1 else last
+        if not tokens[j].text[:1].isalnum() and tokens[j].text != "-":
+            return last
+    return last
+
+
+def _region_link(found: Findings, start: int | None = None, end: int | None = None) -> tuple[str, Span] | None:
+    """The region mentioned from character ``start`` on, or up to character ``end``."""
+    for link in found.mentions:
+        if link.key.startswith("region/") and (link.span.start == start or link.span.end == end):
+            return link.key, link.span
+    return None
+
+
+def _units_of(text: str, found: Findings, tokens: list[Token], m: Match[Institution],
+              parent: Organization) -> list[tuple[Organization, Span]]:
+    """Offices of a national body named around it: "BPKP Perwakilan Aceh", "Kantor Regional VI
+    BKN Medan", "BPKP representative office in West Sumatra", a company's city branch."""
+    gaz = Gazetteer.load()
+    out: list[tuple[Organization, Span]] = []
+    after = tokens[_after_paren(tokens, m.last) - 1].end
+    rep = _REP_AFTER.match(text, after)
+    near = _region_link(found, start=rep.end()) if rep else None
+    before = _REP_BEFORE.search(text, 0, m.start)
+    if near is None and before is not None:
+        near = _region_link(found, end=before.start())
+    if near is not None:
+        place = gaz.get(found.entities[near[0]].place)  # type: ignore[attr-defined]
+        name = f"{parent.name} Perwakilan {display_name(place)}"
+        out.append((_unit(parent, name, region_key(place.key)),
+                    Span(min(m.start, near[1].start), max(m.end, near[1].end))))
+    office = _REGIONAL_OFFICE.search(text, 0, m.start)
+    if office is not None:
+        name = f"{_OFFICE_NAMES[office.group(1).lower()]} {office.group(2)} {parent.name}".replace("  ", " ")
+        city = _region_link(found, start=m.end + 1) if text[m.end : m.end + 1] == " " else None
+        out.append((_unit(parent, name, None), Span(office.start(), city[1].end if city else m.end)))
+    if parent.kind == "company" and text[m.end : m.end + 1] == " ":
+        city = _region_link(found, start=m.end + 1)
+        if city is not None and city[0].count(".") == 1:
+            out.append((parent, Span(m.start, city[1].end)))
+    return out
+
+
+def _unit(parent: Organization, name: str, region: str | None) -> Organization:
+    return Organization(key("org", name), name, kind=parent.kind, government=parent.government,
+                        region=region, parent=parent.key)
+
+
+def _unknown_units(article: Article, found: Findings, tokens: list[Token]) -> list[Organization]:
+    """A regional office not in the lexicon, named by its head word and followed by its region:
+    "Dinas Koperasi Kabupaten Malang", "Badan Perencanaan Pembangunan Daerah Provinsi Jawa Timur"."""
+    gaz = Gazetteer.load()
+    taken = [link.span for link in found.mentions if link.key.startswith("org/")]
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens):
+        if tok.text not in _UNIT_HEADS or any(s.start <= tok.start < s.end for s in taken):
+            continue
+        found_region = _unit_region(found, tokens, i)
+        if found_region is None:
+            continue
+        j, (rkey, rspan) = found_region
+        place = gaz.get(found.entities[rkey].place)  # type: ignore[attr-defined]
+        words = article.body[tok.start : tokens[j - 1].end]
+        name = f"{' '.join(words.split())} {display_name(place)}"
+        org = Organization(key("org", name), name, kind="regional-unit", government=True,
+                           region=region_key(place.key), parent=government_of(place).key)
+        span = Span(tok.start, rspan.end)
+        out.append(_with_alias(org, article.body[span.start : span.end], span))
+        found.mention(org.key, span)
+        taken.append(span)
+    return out
+
+
+def _unit_region(found: Findings, tokens: list[Token], i: int) -> tuple[int, tuple[str, Span]] | None:
+    """(index of the first region token, region) when tokens[i+1:] are name words up to a region."""
+    j = i + 1
+    while j < len(tokens) and j - i <= _UNIT_MAX_WORDS:
+        near = _region_link(found, start=tokens[j].start)
+        if near is not None:
+            last = tokens[j - 1].low
+            return (j, near) if j > i + 1 and last not in _CONNECTORS and last != "," else None
+        word = tokens[j].text
+        if not (word[:1].isupper() or word.lower() in _UNIT_CONNECTORS):
+            return None
+        j += 1
+    return None
 
 
 def _with_alias(org: Organization, surface: str, span: Span) -> Organization:
@@ -111,27 +275,40 @@ def _with_alias(org: Organization, surface: str, span: Span) -> Organization:
                         region=org.region, parent=org.parent)
 
 
-def _defined_by_acronym(article: Article, found: Findings) -> list[Organization]:
+def _defined_by_acronym(article: Article, found: Findings, ends: set[int]) -> list[Organization]:
     """'Local Government Officials Development Institute (LOGODI)' and the like."""
     out: list[Organization] = []
     known = {link.span.start for link in found.mentions if link.key.startswith("org/")}
     for m in _ACRONYM_DEF.finditer(article.body):
-        words = m.group(1).split()
-        while words and words[0].lower() in _CONNECTORS:
-            words = words[1:]
         acronym = m.group(2)
+        words = _trimmed(m.group(1).split(), acronym)
         kind = _head_kind(words)
-        if kind is None or m.start(1) in known or not _initials_fit(words, acronym):
+        start = m.end(1) - len(" ".join(words)) if words else m.start(1)
+        if start in known or m.end(1) in ends:
+            continue  # an organization already found: not a concept
+        if kind is None or not _initials_fit(words, acronym) or " ".join(words) in generic_bodies():
             found.expansions.setdefault(acronym, " ".join(words))
             continue
         name = " ".join(words)
-        org = Organization(key("org", name), name, (acronym,), Span(m.start(1), m.end(2)), kind=kind)
+        org = Organization(key("org", name), name, (acronym,), Span(start, m.end(2)), kind=kind)
         out.append(org)
-        found.mention(org.key, Span(m.start(1), m.end(2)))
+        found.mention(org.key, Span(start, m.end(2)))
         for later in re.finditer(rf"\b{re.escape(acronym)}\b", article.body):
             if later.start() > m.end():
                 found.mention(org.key, Span(later.start(), later.end()))
     return out
+
+
+def _trimmed(words: list[str], acronym: str) -> list[str]:
+    """The words from the first one that starts the acronym and still spells it
+    ("Kepala Badan Kepegawaian Daerah (BKD)" -> "Badan Kepegawaian Daerah")."""
+    while words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    for i, word in enumerate(words):
+        rest = words[i:]
+        if word[:1].upper() == acronym[:1].upper() and _initials_fit(rest, acronym):
+            return rest
+    return words
 
 
 def _head_kind(words: list[str]) -> str | None:

@@ -1,0 +1,123 @@
+"""Organizations, regions and measures: table tests of real-looking phrases -> records."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article, Findings, Organization, Region
+from kg.sentences import split_sentences
+
+
+def found_in(text: str, language: str = "id") -> Findings:
+    article = Article("t", "t", text, text, split_sentences(text), language=language)
+    return extract(article, only=["regions", "organizations", "venues", "measures"])
+
+
+def orgs(text: str, language: str = "id") -> dict[str, Organization]:
+    return {o.name: o for o in found_in(text, language).of(Organization)}
+
+
+def regions(text: str, language: str = "id") -> dict[str, Region]:
+    return {r.name: r for r in found_in(text, language).of(Region)}
+
+
+# --- organizations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Pelatihan digelar Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Babar di Muntok.",
+     "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Bangka Barat",
+     "Dinas Pemberdayaan Masyarakat dan Desa (DPMD) Babar"),
+    ("Kepala Badan Kepegawaian Daerah (BKD) Kota Malang menjelaskan.",
+     "Badan Kepegawaian Daerah Kota Malang", "Badan Kepegawaian Daerah (BKD) Kota Malang"),
+])
+def test_regional_body_with_its_acronym_before_the_region(text: str, name: str, alias: str) -> None:
+    found = orgs(text)
+    assert name in found and alias in found[name].aliases
+    assert not [n for n in found if n.startswith(("Kepala", "Dinas Pemberdayaan Masyarakat dan Desa"))
+                and n != name]
+
+
+@pytest.mark.parametrize("text", [
+    "Latsar dibuka di Kampus Badan Pengembangan Sumber Daya Manusia (BPSDM) Kaltim, Samarinda.",
+    "Angkatan I dan II di Aula Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Papua Tengah.",
+])
+def test_acronym_definition_of_a_listed_body_is_no_new_organization(text: str) -> None:
+    names = set(orgs(text))
+    assert all(n.startswith("Badan Pengembangan Sumber Daya Manusia Provinsi") or n.startswith("Pemerintah")
+               for n in names), names
+
+
+def test_acronym_definition_starts_at_the_word_that_spells_it() -> None:
+    found = orgs("Penilaian memakai aplikasi e-Kinerja Lembaga Sandi Nusantara (LSN) sejak Januari.")
+    assert "Lembaga Sandi Nusantara" in found
+
+
+def test_generic_kind_of_body_is_no_organization() -> None:
+    assert "Badan Usaha Milik Desa" not in orgs("Materi meliputi pengelolaan Badan Usaha Milik Desa (BUMDes).")
+
+
+@pytest.mark.parametrize(("text", "name", "region"), [
+    ("Narasumber dari BPKP Perwakilan Aceh hadir.",
+     "Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Aceh", "region/id-11"),
+    ("materi dari Badan Pemeriksa Keuangan (BPK) Perwakilan Jabar.",
+     "Badan Pemeriksa Keuangan Perwakilan Provinsi Jawa Barat", "region/id-32"),
+    ("Head of the BPKP representative office in West Sumatra said so.",
+     "Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Sumatera Barat", "region/id-13"),
+    ("The West Sumatra representative office of the Financial and Development Supervisory Agency (BPKP) "
+     "is training 212 wali nagari.",
+     "Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Sumatera Barat", "region/id-13"),
+])
+def test_representative_office_of_a_national_body(text: str, name: str, region: str) -> None:
+    found = orgs(text, "en" if "the" in text else "id")
+    assert found[name].region == region
+    assert found[name].parent == "org/badan-pengawasan-keuangan-dan-pembangunan" or "Pemeriksa" in name
+
+
+def test_numbered_regional_office_keeps_its_city_as_alias() -> None:
+    found = orgs("Narasumber dari Kantor Regional VI BKN Medan memaparkan tata cara SKP.")
+    office = found["Kantor Regional VI Badan Kepegawaian Negara"]
+    assert "Kantor Regional VI BKN Medan" in office.aliases
+    assert office.parent == "org/badan-kepegawaian-negara"
+
+
+def test_company_branch_city_is_an_alias() -> None:
+    assert "Inixindo Medan" in orgs("modul transformasi digital disampaikan tim Inixindo Medan.")["Inixindo"].aliases
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Salah satu peserta, Kabid Pengembangan Usaha Dinas Koperasi Kabupaten Malang, mengaku senang.",
+     ["Dinas Koperasi Kabupaten Malang"]),
+    ("Peserta dari Badan Riset dan Inovasi Daerah Provinsi Jawa Tengah.",
+     ["Badan Riset dan Inovasi Daerah Provinsi Jawa Tengah"]),
+])
+def test_unlisted_regional_office_by_head_word(text: str, names: list[str]) -> None:
+    found = orgs(text)
+    for name in names:
+        assert found[name].kind == "regional-unit" and found[name].government
+
+
+def test_unlisted_head_word_without_region_is_nothing() -> None:
+    assert not [n for n in orgs("Dinas Koperasi dan Badan Riset menggelar rapat.") if n.startswith(("Dinas", "Badan"))]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Peserta berasal dari Badan Perencanaan Pembangunan Daerah (Bappeda), Dinas Lingkungan Hidup (DLH), "
+     "serta Dinas Pemberdayaan Masyarakat dan Desa (DPMDes) Kutim.",
+     ["Badan Perencanaan Pembangunan Daerah Kabupaten Kutai Timur", "Dinas Lingkungan Hidup Kabupaten Kutai Timur",
+      "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Kutai Timur"]),
+    ("Peserta berasal dari tiga OPD, yakni Dinas Kesehatan, Dinas Pendidikan dan Kebudayaan, serta Badan "
+     "Pendapatan Daerah Provinsi Kaltim.",
+     ["Dinas Kesehatan Provinsi Kalimantan Timur", "Dinas Pendidikan dan Kebudayaan Provinsi Kalimantan Timur",
+      "Badan Pendapatan Daerah Provinsi Kalimantan Timur"]),
+])
+def test_listed_bodies_share_the_region_after_the_last(text: str, names: list[str]) -> None:
+    found = orgs(text)
+    assert all(n in found for n in names), sorted(found)
+
+
+def test_government_takes_the_level_its_name_states() -> None:
+    found = orgs("Pelatihan Kota dan Kabupaten Malang. Angkatan I diisi pejabat Pemerintah Kota (Pemkot) Malang.")
+    assert "Pemerintah Kota Malang" in found
+    assert "Pemerintah Kota (Pemkot) Malang" in found["Pemerintah Kota Malang"].aliases
