@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
 from kg.matcher import PhraseMatcher, Token
+from kg.paths import DATA
 
 MAX_NAME_TOKENS = 5
 
@@ -43,6 +44,12 @@ def not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in Lexicon.load().not_names)
 
 
+@functools.cache
+def name_particles() -> frozenset[str]:
+    lines = (DATA / "name_particles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
 def is_name_token(tok: Token) -> bool:
     t = tok.text
     return (
@@ -57,7 +64,7 @@ def _prefixes(text: str, tokens: list[Token], i: int) -> tuple[int, list[str]]:
     found: list[str] = []
     while i < len(tokens):
         m = _titles("prefix").match_at(text, tokens, i)
-        if m is None or not tokens[i].is_cap:
+        if m is None or not (tokens[i].is_cap or tokens[i].text == "dr"):
             break
         found.append(m.surface)
         i = m.last
@@ -79,12 +86,16 @@ def parse_name(text: str, tokens: list[Token], i: int) -> NameMatch | None:
     """A person name starting at token i (prefix titles first), or None."""
     j, prefixes = _prefixes(text, tokens, i)
     k = j
+    if k + 1 < len(tokens) and tokens[k].text in name_particles() and is_name_token(tokens[k + 1]):
+        k += 1
     while k < len(tokens) and k - j < MAX_NAME_TOKENS and is_name_token(tokens[k]):
         if _titles("suffix").match_at(text, tokens, k) and k > j:
             break
         k += 1
-        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == tokens[k - 1].end:
-            k += 1
+        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == tokens[k - 1].end \
+                and tokens[k + 1].start == tokens[k].end and tokens[k + 1].text.isalpha():
+            k += 2  # 'Ji-hoon', 'Min-seo'
+            continue
     if k == j:
         return None
     name = text[tokens[j].start : tokens[k - 1].end]
@@ -122,7 +133,7 @@ def headline_spans(body: str) -> list[tuple[int, int]]:
     for line in body.split("\n"):
         words = [w for w in line.split() if w[:1].isalpha()]
         long_words = [w for w in words if len(w) > 3]
-        if len(words) >= 4 and not line.rstrip().endswith((".", '"', "”")) and long_words and \
+        if 4 <= len(words) <= 16 and not line.rstrip().endswith((".", '"', "”")) and long_words and \
                 sum(w[:1].isupper() for w in long_words) >= 0.75 * len(long_words):
             out.append((offset, offset + len(line)))
         offset += len(line) + 1

@@ -41,7 +41,8 @@ CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
 UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
 EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
-COMPLEMENT_REACH = 7
+COMPLEMENT_REACH = 8
+CHAIN_WORDS = frozenset({"yang", "sekaligus", "merangkap", "and", "dan", "also"})
 MAX_NAME_WORDS = 4
 
 
@@ -87,6 +88,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     blocked |= {t.start for t in tokens for lo, hi in headline_spans(text) if lo <= t.start < hi}
     out: list[object] = []
     pending: Match | None = None
+    chain: list[Office] = []
     for m in role_matcher().find(text, tokens):
         payload = m.payloads[0]
         if isinstance(payload, Qualifier):
@@ -102,8 +104,28 @@ def extract(article: Article, found: Findings) -> list[object]:
             continue
         out.extend((office.org, office.role, office.post))
         found.mention(office.post.key, Span(tokens[office.first].start, tokens[office.last - 1].end))
-        out.extend(_holder(text, tokens, office, found, blocked))
+        held = _holder(text, tokens, office, found, blocked)
+        out.extend(held)
+        chain = [c for c in chain if tokens[c.last:office.first] and _chains(tokens, c.last, office.first)]
+        if held:
+            person = held[0]
+            out.extend(Holding(person.key, c.post.key, Span(tokens[c.first].start, person.span.end))  # type: ignore[attr-defined]
+                       for c in chain)
+            chain = []
+        elif office.last < len(tokens) and tokens[office.last].low in CHAIN_WORDS:
+            chain.append(office)
     return out
+
+
+def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
+    """'Ketua APDESI Bangka Barat yang juga Kepala Desa Air Belo, Junaidi': one holder."""
+    words = [t.low for t in tokens[lo:hi]]
+    return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words)
+
+
+def _is_english(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text[:3000].lower())
+    return sum(w in ("the", "of", "and", "said", "was") for w in words) > sum(w in ("yang", "dan", "di", "ini") for w in words)
 
 
 def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
@@ -125,12 +147,13 @@ def _skip_paren(tokens: list[Token], i: int) -> int:
 
 def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, qual: Qualifier | None,
             found: Findings) -> Office | None:
-    jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row) \
+    english = bool(found.entities) and _is_english(text)
+    jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row, english) \
         or _jurisdiction_before(text, tokens, first, m.last, found, row) \
         or _implied(tokens, first, m.last, row, found)
     if jur is None:
         return None
-    role = _role(row, qual, jur.complement)
+    role = _role(row, qual, jur.complement, m.surface if english else None)
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org)) if x)
     start = min(first, jur.first)
     span = Span(tokens[start].start, tokens[jur.last - 1].end)
@@ -139,8 +162,11 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     return Office(start, jur.last, post, role, jur.org)
 
 
-def _role(row: RoleRow, qual: Qualifier | None, complement: str) -> Role:
+def _role(row: RoleRow, qual: Qualifier | None, complement: str, surface: str | None = None) -> Role:
+    """The role as the lexicon names it (Indonesian), or as written in an English article."""
     base = f"{qual.qualifier} {row.role}" if qual else row.role
+    if surface is not None:
+        base = surface[:1].upper() + surface[1:]
     name = f"{base} {complement}".strip()
     aliases = tuple(sorted({f"{a} {complement}".strip() for a in (*row.aliases, *row.en)} - {name}))
     return Role(key("role", name), name, aliases)
@@ -190,7 +216,8 @@ def _org_for(found: Findings, entity_key: str, row: RoleRow) -> Organization | N
     return gov
 
 
-def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleRow) -> Jurisdiction | None:
+def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleRow,
+                        english: bool = False) -> Jurisdiction | None:
     overlap = _mention_at(found, tokens, j - 1) if j > 0 else None
     if overlap is not None and overlap[1] > j:
         org = _org_for(found, overlap[0], row)
@@ -202,6 +229,8 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
     for k in range(j, min(j + COMPLEMENT_REACH, len(tokens))):
         hit = _mention_at(found, tokens, k)
         if hit is not None:
+            while (nxt := _mention_at(found, tokens, hit[1])) is not None and nxt[0].startswith("org/"):
+                k, hit = hit[1], nxt  # 'Keistimewaan Aceh Setdakab Aceh Besar': the last body wins
             org = _org_for(found, hit[0], row)
             if org is None:
                 return None
@@ -210,9 +239,10 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
                 words.pop()
             return Jurisdiction(j, hit[1], " ".join(words), org)
         tok = tokens[k]
-        if not (tok.is_cap or tok.low in CONNECTORS or (tok.low in EN_LINKERS and k + 1 < len(tokens))):
+        lower_ok = english and k > j and (tokens[j].low in ("of", "for")) and tok.text.isalpha()
+        if not (tok.is_cap or tok.low in CONNECTORS or lower_ok or (tok.low in EN_LINKERS and k + 1 < len(tokens))):
             return None
-        if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"}:
+        if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"} and not english:
             return None
     return None
 
@@ -225,8 +255,13 @@ def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | Non
     while end < len(tokens) and end - k < 3 and tokens[end].is_cap and tokens[end].text.isalpha() \
             and tokens[end].text not in UNIT_WORDS:
         end += 1
-    if end == k or (end < len(tokens) and tokens[end].is_cap):
+    if end == k:
         return None
+    delimited = end < len(tokens) and tokens[end].text in ",.;("
+    if row.body == "district" or not delimited:
+        end = _unit_name_end(tokens, k, end, row)
+        if end is None:
+            return None
     words = " ".join(t.text for t in tokens[k:end])
     if row.body == "district":
         places = [p for p in Gazetteer.load().lookup(f"Kecamatan {words}") if p.level == "district"]
@@ -239,13 +274,30 @@ def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | Non
     return Jurisdiction(j, end, "", Organization(key("org", name), name, kind="regional-government", government=True))
 
 
+def _unit_name_end(tokens: list[Token], k: int, end: int, row: RoleRow) -> int | None:
+    """Where a kecamatan or village name ends when a person's name follows with no comma
+    ('Panewu Semanu Agus Riyanto'): the longest kecamatan the gazetteer knows, or one word."""
+    gaz = Gazetteer.load()
+    if row.body == "district":
+        for stop in range(end, k, -1):
+            words = " ".join(t.text for t in tokens[k:stop])
+            if any(p.level == "district" for p in gaz.lookup(f"Kecamatan {words}")):
+                return stop
+        return None
+    return k + 1 if end - k >= 2 else None
+
+
 def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, found: Findings,
                          row: RoleRow) -> Jurisdiction | None:
     """English pre-modifier: 'Bappenas deputy for regional development', 'Garut regent'."""
     if first == 0:
         return None
+    before = first
+    if tokens[first - 1].text == ")":
+        opening = next((j for j in range(first - 1, max(0, first - 6), -1) if tokens[j].text == "("), None)
+        before = opening if opening else first
     for link in found.mentions:
-        if link.key.startswith(("org/", "region/")) and link.span.end == tokens[first - 1].end:
+        if link.key.startswith(("org/", "region/")) and before > 0 and link.span.end == tokens[before - 1].end:
             org = _org_for(found, link.key, row)
             if org is None:
                 return None
@@ -300,6 +352,8 @@ def _valid(name: NameMatch | None, tokens: list[Token], blocked: set[int]) -> Na
 
 def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> NameMatch | None:
     i = _skip_paren(tokens, i)
+    while i < len(tokens) and tokens[i].start in blocked and tokens[i].is_cap:
+        i += 1  # a region after the body: 'APDESI Babar, Junaidi'
     while i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].start in blocked:
         j = i + 1
         while j < len(tokens) and tokens[j].start in blocked:
@@ -321,6 +375,8 @@ def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> Na
 
 
 def _name_before(text: str, tokens: list[Token], first: int, blocked: set[int]) -> NameMatch | None:
+    if first >= 4 and [t.low for t in tokens[first - 2 : first]] == ["yang", "juga"] and tokens[first - 3].text == ",":
+        return _valid(parse_name_before(text, tokens, first - 3), tokens, blocked)
     if first >= 2 and (tokens[first - 1].text == "," or tokens[first - 1].low in ("selaku", "sebagai")):
         return _valid(parse_name_before(text, tokens, first - 1), tokens, blocked)
     return None
