@@ -81,3 +81,45 @@ def test_two_events_joined_by_dan_are_two_names() -> None:
 ])
 def test_organizers(text: str, expected: list[str]) -> None:
     assert organizers(text)[0] == expected
+
+
+def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    from kg.model import Venue
+    article = parse_article(text, Meta(id="t"), source="t.txt")
+    return [(v.name, v.aliases, v.within) for v in extract(article).of(Venue)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed acronym: named without it, also answering to the acronym form
+    ("NABIRE - Latsar dibuka di Aula Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Papua Tengah.\n",
+     [("Aula Badan Pengembangan Sumber Daya Manusia Provinsi Papua Tengah",
+       ("Aula BPSDM Provinsi Papua Tengah", "Aula Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Papua Tengah"),
+       "region/id-94")]),
+    # a room and its building are one venue
+    ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
+     [("Aula Sultan Serdang, Kantor Bupati Sergai", (), "region/id-12.18")]),
+    # English puts a lower-case head last
+    ("The residential module, held at the Royal Safari Garden hotel from July 14 to 17, 2025, covers strategy.\n",
+     [("Royal Safari Garden", (), None)]),
+    # the region after a comma-set place name
+    ("BOGOR - Orientasi digelar di Hotel Royal Safari Garden, Cisarua, Bogor.\n",
+     [("Hotel Royal Safari Garden", (), "region/id-32.01.25")]),
+])
+def test_venues(text: str, expected: list[tuple[str, tuple[str, ...], str | None]]) -> None:
+    assert venues(text) == expected
+
+
+def test_the_acronym_form_of_a_venue_is_the_same_venue() -> None:
+    text = ("Samarinda - Latsar dibuka di Kampus Badan Pengembangan Sumber Daya Manusia (BPSDM) Kaltim, Samarinda.\n"
+            "Angkatan II dijadwalkan juga di Kampus BPSDM Kaltim.\n")
+    assert [v[0] for v in venues(text)] == ["Kampus Badan Pengembangan Sumber Daya Manusia Kaltim"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BANTUL - Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II dibuka di Kampus BPSDM DIY, Banguntapan, "
+     "Bantul, Rabu (7/8/2024).\n", {"place/kampus-bpsdm-diy", "region/id-34.02"}),
+    ("The residential module of the Digital Leadership Academy, held at the Royal Safari Garden hotel from "
+     "July 14 to 17, 2025, covers strategy.\n", {"place/royal-safari-garden"}),
+])
+def test_event_locations(text: str, expected: set[str]) -> None:
+    assert expected <= {l.key for l in events(text)[0].locations}

@@ -339,16 +339,27 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
 
 
 def _after_linker(text: str, start: int, found: Findings) -> bool:
-    """True when 'di' / 'in' / 'ke' (or a comma after another place) stands right before."""
-    before = text[max(0, start - 40) : start].rstrip()
-    words = before.split()
-    if not words:
-        return False
-    if words[-1].lower() in LOCATION_LINKERS:
-        return True
-    if before.endswith(","):
-        prev_end = len(before) - 1 + max(0, start - 40)
-        return any(l.span.end == prev_end and l.key.startswith(("region/", "place/")) for l in found.mentions)
+    """True when 'di' / 'in' / 'at the' / 'ke' stands right before, or when the place is one of
+    a few comma-set names after a venue or place so introduced ('di Hotel X, Cisarua, Bogor')."""
+    for _ in range(4):
+        before = text[max(0, start - 60) : start].rstrip()
+        words = before.split()
+        if not words:
+            return False
+        if words[-1].lower() in LOCATION_LINKERS or (words[-1].lower() == "the" and len(words) > 1
+                                                    and words[-2].lower() in LOCATION_LINKERS):
+            return True
+        if not before.endswith(","):
+            return False
+        comma = max(0, start - 60) + len(before) - 1
+        prev = [l for l in found.mentions if l.span.end == comma and l.key.startswith(("region/", "place/"))]
+        if prev:
+            start = min(l.span.start for l in prev)
+            continue
+        m = re.search(r"(?:^|\s)((?:[A-Z][\w-]*\s?){1,3})$", text[max(0, comma - 40) : comma])
+        if not m:
+            return False
+        start = comma - len(m.group(1))
     return False
 
 

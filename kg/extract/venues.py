@@ -1,13 +1,19 @@
 """Venues: named places that are not regions ("Kampus LOGODI", "Hotel Santika Bogor").
 
 A venue is a venue head word (data file ``venue_heads.csv``) followed by capitalized words or
-acronyms. It lies in the region its name ends with, or else in the region named right after it
-("di Kampus LOGODI di Kota Jeonju").
+acronyms; a spelled-out body with its acronym in brackets ("Aula Badan Pengembangan Sumber Daya
+Manusia (BPSDM) Provinsi Papua Tengah") is named without the brackets and also answers to the
+acronym form ("Aula BPSDM Provinsi Papua Tengah"). A room followed by its building ("Aula Sultan
+Serdang, Kantor Bupati Sergai") is one venue. English puts the head last, in lower case ("at the
+Royal Safari Garden hotel"). A venue lies in the region its name ends with, or else in the region
+named right after it, past place names set off by commas ("di Kampus LOGODI di Kota Jeonju",
+"Hotel Royal Safari Garden, Cisarua, Bogor").
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from kg.keys import key
 from kg.matcher import PhraseMatcher, Token, tokenize
@@ -15,7 +21,10 @@ from kg.model import Article, Findings, Span, Venue
 from kg.resources import column
 
 LINKERS = frozenset({"di", "in", "at", ","})
-MAX_NAME = 6
+MAX_NAME = 12
+EN_HEADS = frozenset({"hotel", "campus", "building", "auditorium", "hall", "convention", "resort"})
+EN_BEFORE = frozenset({"the"})
+MAX_CHUNKS = 3
 
 
 @functools.cache
@@ -29,20 +38,80 @@ def head_matcher() -> PhraseMatcher[str]:
 def extract(article: Article, found: Findings) -> list[Venue]:
     text = article.body
     tokens = tokenize(text)
+    spans = _head_spans(text, tokens) + _english_spans(text, tokens)
     out: list[Venue] = []
-    for m in head_matcher().find(text, tokens):
-        last = m.last
-        while last < len(tokens) and last - m.first < MAX_NAME and _name_token(tokens[last], tokens[last - 1]):
-            last += 1
-        if last == m.last:
-            continue
-        span = Span(tokens[m.first].start, tokens[last - 1].end)
-        name = " ".join(text[span.start : span.end].split())
-        within = _inner_region(found, span) or _next_region(found, tokens, last)
-        venue = Venue(key("place", name), name, span=span, within=within)
+    for first, last in _joined(text, tokens, sorted(spans)):
+        span = Span(tokens[first].start, tokens[last - 1].end)
+        name, aliases, short = _names(text, tokens[first:last])
+        within = _inner_region(found, span) or _next_region(text, found, tokens, last)
+        venue = Venue(key("place", short), name, aliases, span=span, within=within)
         out.append(venue)
         found.mention(venue.key, span)
     return out
+
+
+def _head_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, last) token ranges of '<Head> <Capitalized words>' venues."""
+    out: list[tuple[int, int]] = []
+    for m in head_matcher().find(text, tokens):
+        last = m.last
+        while last < len(tokens) and last - m.first < MAX_NAME:
+            step = _bracket(tokens, last) or (1 if _name_token(tokens[last], tokens[last - 1]) else 0)
+            if not step:
+                break
+            last += step
+        if last > m.last:
+            out.append((m.first, last))
+    return out
+
+
+def _bracket(tokens: list[Token], i: int) -> int:
+    """3 when tokens i.. are '(' ACRONYM ')' right after a name word, else 0."""
+    if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" \
+            and tokens[i + 1].text.isupper() and tokens[i + 1].text.isalpha():
+        return 3
+    return 0
+
+
+def _english_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """'at the Royal Safari Garden hotel': capitalized words between 'the' and a lower-case head."""
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if tok.text not in EN_HEADS:
+            continue
+        first = i
+        while first > 0 and i - first < MAX_NAME and _name_token(tokens[first - 1], tokens[first - 1]) \
+                and tokens[first - 1].is_cap:
+            first -= 1
+        if first < i and first > 0 and tokens[first - 1].low in EN_BEFORE:
+            out.append((first, i))
+    return out
+
+
+def _joined(text: str, tokens: list[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A room and the building it is in, written 'Aula X, Kantor Y', are one venue."""
+    out: list[tuple[int, int]] = []
+    for first, last in spans:
+        if out and out[-1][1] + 1 == first and tokens[first - 1].text == "," \
+                and text[tokens[first - 2].end : tokens[first].start].strip() == ",":
+            out[-1] = (out[-1][0], last)
+        elif out and first < out[-1][1]:
+            continue
+        else:
+            out.append((first, last))
+    return out
+
+
+def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
+    """The name without bracketed acronyms; the other forms (as written, acronym for words); the
+    acronym form, which keys the venue so that a later 'Kampus BPSDM Kaltim' is the same place."""
+    surface = " ".join(text[toks[0].start : toks[-1].end].split())
+    name = " ".join(re.sub(r"\s*\([A-Z]+\)", "", surface).split())
+    head, _, rest = surface.partition(" ")
+    short = head + " " + re.sub(r"(?:[A-Z][\w-]*\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
+    short = " ".join(short.split())
+    aliases = tuple(sorted({surface, short} - {name}))
+    return name, aliases, short
 
 
 def _name_token(tok: Token, prev: Token) -> bool:
@@ -54,9 +123,22 @@ def _inner_region(found: Findings, span: Span) -> str | None:
     return inside[-1].key if inside else None
 
 
-def _next_region(found: Findings, tokens: list[Token], i: int) -> str | None:
-    while i < len(tokens) and tokens[i].low in LINKERS:
-        i += 1
-    if i < len(tokens):
-        return found.key_at(tokens[i].start, "region/")
+def _next_region(text: str, found: Findings, tokens: list[Token], i: int) -> str | None:
+    """The region named after the venue: after 'di' / 'in' / ',' and up to a few comma-set names."""
+    chunks = 0
+    while i < len(tokens) and chunks <= MAX_CHUNKS:
+        while i < len(tokens) and tokens[i].low in LINKERS:
+            i += 1
+        if i >= len(tokens):
+            return None
+        region = found.key_at(tokens[i].start, "region/")
+        if region is not None:
+            return region
+        if not tokens[i].is_cap or "\n" in text[tokens[i - 1].end : tokens[i].start]:
+            return None
+        while i < len(tokens) and tokens[i].is_cap and tokens[i].text.isalpha():
+            i += 1
+        if i >= len(tokens) or tokens[i].text != ",":
+            return None
+        chunks += 1
     return None
