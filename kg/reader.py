@@ -9,33 +9,52 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from kg import dates
 from kg.errors import InputError
+from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Article, Span
 from kg.sentences import split_sentences
 
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?i:co\.id|go\.id|or\.id|ac\.id|com|id|net|org|co)\b"
 _DATELINE = re.compile(
-    r"^\s*(?:(?P<pub1>[\w.-]+\.(?:com|id|net|org|co\.id|go\.id))\s*,\s*)?"
+    rf"^\s*(?:(?P<pub1>{_DOMAIN})\s*,\s*)?"
     r"(?P<place>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3})"
-    r"(?:\s*,\s*(?P<pub2>[\w.-]+\.(?:com|id|net|org|co\.id|go\.id)))?"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=\s*\())?"
+    rf"(?:\s*,\s*(?P<pub2>{_DOMAIN}))?"
     r"(?:\s*\((?P<pub3>[A-Za-z][\w .]*)\))?"
-    r"(?:\s*,\s*(?P<when>[^-–—]{4,40}?))?"
-    r"\s*(?:-|–|—|--)\s+"
+    r"(?:\s*,\s*(?P<when>[^-–—:]{4,40}?))?"
+    r"(?P<sep>\s*(?:-|--)\s+|\s*[–—]\s*|\s*:\s+)"
 )
+_DOT_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\.\s+(?=[A-Z][a-z])")
 _SIGNATURE = re.compile(r"\((?P<sig>[A-Za-z][\w./ ]{0,20})\)\s*$")
+_SIGN_OFF = re.compile(r"^[(\[]?[\w.*]{0,20}(?:/[\w.*]{1,20}){0,3}[)\]]?$")
+_COMMENTS = re.compile(r"^\d+\s+(?:Comments?|Komentar|Tanggapan)$", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright|hak cipta)\b|^©", re.I)
 _BYLINE_SPLIT = re.compile(r"\s*[|;]\s*")
 _BYLINE_FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<names>.+)$")
 _REPORTED_BY = re.compile(r"^(?:Laporan (?:Reporter|Wartawan)\s+[\w.]+,?)\s*(?P<names>.+)$", re.I)
+_NAME = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){1,4}"
+_NAME_LINE = re.compile(rf"^(?P<names>{_NAME})$")
+_BY = re.compile(rf"^(?:By|Oleh)\s*:?\s*(?P<names>{_NAME}(?:\s*(?:,|&|and|dan)\s*{_NAME})*)\s*(?:\||$)")
+_POSTED_BY = re.compile(rf"\bby\s+(?P<names>{_NAME})\s*$")
+_NAME_DASH_PUB = re.compile(rf"^(?P<names>{_NAME})\s+[-–—|]\s+(?P<pub>\S+)$")
+_REPORT_FROM = re.compile(rf"^Laporan\s+(?P<names>{_NAME})\s*\|\s*[A-Z][\w ]*$")
+_PLACE_BULLET = re.compile(r"^(?P<place>[A-Z][A-Za-z'.]*(?: [A-Z][A-Za-z'.]*){0,2})\s*[●•|]\s*")
+_CAPTION = re.compile(r"^(?:Foto|Photo|Keterangan foto|Caption)\s*:\s*(?:\S+\s+){5}", re.I)
+_BULLET = re.compile(r"^\s*[-*•·–>]\s*\S")
 _WEEKDAY_DATE = re.compile(r"\b[A-Z][a-z]+\s*,?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
+_NOT_PERSON = frozenset("kontributor tim redaksi humas admin diskominfo dinas biro bagian prokopim".split())
 _ID_WORDS = frozenset("yang dan di dengan untuk dalam ini itu tersebut pada dari akan ke bahwa juga".split())
 _EN_WORDS = frozenset("the and of to in for with that this was were on from by is are said".split())
+_HEAD_LINES = 8  # story lines after the headline in which the lead paragraph is looked for
 
 
 @dataclass(frozen=True)
@@ -100,13 +119,17 @@ def parse_article(text: str, meta: Meta, source: str, warnings: tuple[str, ...] 
         raise InputError(f"{source}: empty file")
     lex = Lexicon.load()
     lines = text.split("\n")
-    kinds = [_line_kind(line, lex) for line in lines]
+    kinds = _line_kinds(lines, lex)
+    head = _head(lines, kinds, lex)
     authors, editors = _byline(lines, kinds)
-    body = "\n".join(" " * len(line) if kind else line for line, kind in zip(lines, kinds))
-    dateline, dl_span, dl_pub, dl_when = _dateline(body)
+    authors = _merge(authors, head.authors, _sign_off_names(lines, kinds, lex))
+    body = "\n".join(_blank(line, kind, head.keep.get(i)) for i, (line, kind) in enumerate(zip(lines, kinds)))
+    dateline, dl_span, dl_pub, dl_when = _dateline(body, head.lead, lex)
+    if dateline is None and head.place is not None:
+        dateline, dl_span = head.place
     language = _language(body)
-    publisher = meta.publisher or _publisher(dl_pub, lines, kinds, lex)
-    published = meta.published or _published(body, dl_when, language)
+    publisher = meta.publisher or _publisher([dl_pub, *head.publishers], lines, kinds, lex, meta.url)
+    published = meta.published or head.published or _published(body, dl_when, language)
     return Article(
         id=article_id(meta.id or Path(source).stem),
         source=source,
@@ -126,6 +149,63 @@ def parse_article(text: str, meta: Meta, source: str, warnings: tuple[str, ...] 
     )
 
 
+def _blank(line: str, kind: str | None, keep: tuple[int, int] | None) -> str:
+    """A non-story line as spaces, except a kept span (a dateline place in a meta line)."""
+    if not kind:
+        return line
+    if keep is None:
+        return " " * len(line)
+    return " " * keep[0] + line[keep[0] : keep[1]] + " " * (len(line) - keep[1])
+
+
+def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for group in groups:
+        out.extend(n for n in group if n not in out)
+    return tuple(out)
+
+
+def _line_kinds(lines: list[str], lex: Lexicon) -> list[str | None]:
+    """The kind of every line: boilerplate markers, then blocks of related headlines, captions,
+    sign-offs and comment counters."""
+    kinds = [_line_kind(line, lex) for line in lines]
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if _CAPTION.match(stripped):
+            kinds[i] = "caption"
+        elif kinds[i] is None and stripped:
+            if _COMMENTS.match(stripped) or (_SIGN_OFF.match(stripped) and not stripped.isalnum()):
+                kinds[i] = "footer"
+    _related_blocks(lines, kinds)
+    return kinds
+
+
+def _related_blocks(lines: list[str], kinds: list[str | None]) -> None:
+    """A related-links heading alone on its line ("BERITA TERKAIT") heads a list: the short
+    lines or bullets after it, up to a blank line or a paragraph, are other headlines."""
+    i = 0
+    while i < len(lines):
+        if kinds[i] == "related" and _is_heading(lines[i]):
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and kinds[j] is None and _is_list_item(lines[j]):
+                kinds[j] = "related"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _is_heading(line: str) -> bool:
+    return len(line.strip().rstrip(":").split()) <= 3
+
+
+def _is_list_item(line: str) -> bool:
+    stripped = line.strip()
+    if _BULLET.match(stripped):
+        return True
+    return len(stripped.split()) <= 16 and not stripped.endswith((".", '"', "”"))
+
+
 def _line_kind(line: str, lex: Lexicon) -> str | None:
     """'related', 'byline' or 'footer' for a non-story line, else None."""
     stripped = line.strip().lstrip("-*•·>").strip()
@@ -134,10 +214,13 @@ def _line_kind(line: str, lex: Lexicon) -> str | None:
         m = marker.marker.lower()
         if low.startswith(m):
             rest = low[len(m) :]
-            if marker.kind == "byline" and not rest.lstrip().startswith((":", "|")) and "laporan" not in m:
+            labelled = m.endswith(":") or rest.lstrip().startswith((":", "|"))
+            if marker.kind == "byline" and not labelled and "laporan" not in m:
                 continue
             if not rest or not rest[0].isalnum() or not m[-1].isalnum():
                 return marker.kind
+    if _COPYRIGHT.match(stripped):
+        return "footer"
     return None
 
 
@@ -145,8 +228,11 @@ def _names(raw: str) -> list[str]:
     out: list[str] = []
     for name in re.split(r"\s*(?:,|&|\band\b|\bdan\b)\s*", raw):
         name = name.strip(" .()")
-        if name and name[0].isupper() and len(name) > 2 and name not in out:
-            out.append(name)
+        if not name or not name[0].isupper() or len(name) <= 2 or name in out:
+            continue
+        if name.split()[0].lower() in _NOT_PERSON or any(ch.isdigit() for ch in name):
+            continue
+        out.append(name)
     return out
 
 
@@ -163,7 +249,7 @@ def _byline(lines: list[str], kinds: list[str | None]) -> tuple[tuple[str, ...],
                 target, names = authors, reported.group("names")
             elif field_:
                 label = field_.group("label").lower()
-                target = editors if ("edit" in label or "redaktur" in label) else authors
+                target = editors if ("edit" in label or "redaktur" in label or "penyunting" in label) else authors
                 names = field_.group("names")
             else:
                 continue
@@ -171,38 +257,188 @@ def _byline(lines: list[str], kinds: list[str | None]) -> tuple[tuple[str, ...],
     return tuple(authors), tuple(editors)
 
 
-def _dateline(body: str) -> tuple[str | None, Span | None, str | None, str | None]:
-    """(place as written, its span, publisher token, date text) of the first story line."""
-    first = next((i for i, line in enumerate(body.split("\n")) if line.strip()), None)
-    if first is None:
-        return None, None, None, None
-    offset = sum(len(line) + 1 for line in body.split("\n")[:first])
-    line = body.split("\n")[first]
+@dataclass
+class _Head:
+    """What the lines between the headline and the lead paragraph say (date, byline, outlet)."""
+
+    lead: int | None = None
+    published: date | None = None
+    authors: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    place: tuple[str, Span] | None = None
+    keep: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def _head(lines: list[str], kinds: list[str | None], lex: Lexicon) -> _Head:
+    """Find the lead paragraph and read the meta lines above it (marking them 'meta')."""
+    story = [i for i, line in enumerate(lines) if kinds[i] is None and line.strip()]
+    head = _Head()
+    if not story:
+        return head
+    if _is_lead(lines[story[0]], lex):
+        head.lead = story[0]
+        return head
+    head.lead = next((i for i in story[1 : 1 + _HEAD_LINES] if _is_lead(lines[i], lex)), None)
+    if head.lead is None:
+        return head
+    offsets = _offsets(lines)
+    between = range(story[0] + 1, head.lead)
+    for i in between:
+        if kinds[i] in (None, "byline") and lines[i].strip() and _read_meta(lines, i, head, lex, offsets[i]):
+            kinds[i] = kinds[i] or "meta"
+    return head
+
+
+def _offsets(lines: list[str]) -> list[int]:
+    out, offset = [], 0
+    for line in lines:
+        out.append(offset)
+        offset += len(line) + 1
+    return out
+
+
+def _is_lead(line: str, lex: Lexicon) -> bool:
+    """A story paragraph: it opens with a dateline, or it is long prose."""
+    match = _dateline_match(line)
+    if match and len(line) - match.end() >= 40:
+        return True
+    return len(line.split()) >= 15 and not dates.find_dates(line[:60], None)
+
+
+def _dateline_match(line: str) -> re.Match[str] | None:
+    """The dateline pattern at the start of a line; a colon ends a dateline only after an
+    outlet in brackets ("SEI RAMPAH (Waspada): "), and a weekday is no place."""
     match = _DATELINE.match(line)
-    if not match:
+    if not match or (match.group("sep").strip() == ":" and not match.group("pub3")):
+        return None
+    if match.group("place").split()[0].lower() in dates.calendar_words().get("weekday", {}):
+        return None
+    return match
+
+
+def _read_meta(lines: list[str], i: int, head: _Head, lex: Lexicon, offset: int) -> bool:
+    """Read one line above the lead; True when it is a meta line (date, byline, outlet)."""
+    line = lines[i].strip()
+    lead_space = len(lines[i]) - len(lines[i].lstrip())
+    found = dates.find_dates(line, None)
+    if found:
+        head.published = head.published or found[0].first
+        rest = line[: found[0].start] + line[found[0].end :]
+        _read_byline_bits(rest, head, lex)
+        place = _PLACE_BULLET.match(line)
+        if place and place.end() <= found[0].start and head.place is None:
+            start = offset + lead_space
+            head.place = (place.group("place"), Span(start, start + len(place.group("place"))))
+            head.keep[i] = (lead_space, lead_space + len(place.group("place")))
+        return len(re.findall(r"\w+", rest)) <= 10
+    if lex.publisher(line) is not None:
+        head.publishers.append(line)
+        return True
+    return _read_byline_bits(line, head, lex) or _name_by_outlet(lines, i, head, lex)
+
+
+def _read_byline_bits(line: str, head: _Head, lex: Lexicon) -> bool:
+    for pattern in (_BY, _POSTED_BY, _REPORT_FROM):
+        match = pattern.search(line.strip())
+        if match:
+            head.authors.extend(_names(match.group("names")))
+            return True
+    match = _NAME_DASH_PUB.match(line.strip())
+    if match and lex.publisher(match.group("pub")) is not None:
+        head.authors.extend(_names(match.group("names")))
+        head.publishers.append(match.group("pub"))
+        return True
+    return False
+
+
+def _name_by_outlet(lines: list[str], i: int, head: _Head, lex: Lexicon) -> bool:
+    """A name alone on a line right above or below the outlet's name is the writer's."""
+    match = _NAME_LINE.match(lines[i].strip())
+    if not match or lex.publisher(match.group("names")) is not None:
+        return False
+    near = [lines[j].strip() for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    if not any(lex.publisher(line) is not None for line in near):
+        return False
+    head.authors.extend(_names(match.group("names")))
+    return True
+
+
+def _sign_off_names(lines: list[str], kinds: list[str | None], lex: Lexicon) -> list[str]:
+    """'(Oka)' alone on a line after the story: the writer's name as the site signs it."""
+    out: list[str] = []
+    for line in lines:
+        match = re.fullmatch(r"\s*\((?P<name>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)\)\s*", line)
+        if match and lex.publisher(match.group("name")) is None:
+            out.append(match.group("name"))
+    return out
+
+
+def _dateline(body: str, lead: int | None, lex: Lexicon) -> tuple[str | None, Span | None, str | None, str | None]:
+    """(place as written, its span, publisher token, date text) of the lead paragraph."""
+    lines = body.split("\n")
+    if lead is None:
         return None, None, None, None
+    offset = sum(len(line) + 1 for line in lines[:lead])
+    line = lines[lead]
+    match = _dateline_match(line)
+    if not match:
+        return _dot_dateline(line, offset)
     place = match.group("place")
-    if place.lower().endswith((".com", ".id")):
+    if re.fullmatch(_DOMAIN, place) or lex.publisher(place) is not None:
         return None, None, place, match.group("when")
     pub = match.group("pub1") or match.group("pub2") or match.group("pub3")
     start = offset + match.start("place")
     return place, Span(start, start + len(place)), pub, match.group("when")
 
 
-def _publisher(token: str | None, lines: list[str], kinds: list[str | None], lex: Lexicon) -> str | None:
-    candidates = [token] if token else []
-    for line, kind in zip(reversed(lines), reversed(kinds)):
-        if kind is None and line.strip():
-            sig = _SIGNATURE.search(line.strip())
-            if sig:
-                candidates.append(sig.group("sig"))
-            break
+def _dot_dateline(line: str, offset: int) -> tuple[str | None, Span | None, str | None, str | None]:
+    """'Jakarta. Sixteen officials...': a known place, then a period, opens the lead."""
+    match = _DOT_DATELINE.match(line)
+    if not match or not Gazetteer.load().lookup(match.group("place")):
+        return None, None, None, None
+    start = offset + match.start("place")
+    return match.group("place"), Span(start, start + len(match.group("place"))), None, None
+
+
+def _publisher(tokens: list[str | None], lines: list[str], kinds: list[str | None], lex: Lexicon,
+               url: str | None) -> str | None:
+    """The outlet: the dateline's or header's outlet, else the copyright line, else the
+    sign-off '(esy/jpnn)'; named as the lexicon names it, else as written."""
+    candidates = [t for t in tokens if t] + _footer_outlets(lines, kinds)
     for cand in candidates:
-        for pub in lex.publishers:
-            forms = {pub.name.lower(), *(a.lower() for a in pub.aliases), (pub.url or "").lower()}
-            if cand.lower().strip() in forms:
-                return pub.name
-    return token
+        pub = lex.publisher(cand.strip())
+        if pub is not None:
+            return pub.name
+    if url:
+        pub = lex.publisher_for_url(url)
+        if pub is not None:
+            return pub.name
+    return candidates[0].strip() if candidates else None
+
+
+def _footer_outlets(lines: list[str], kinds: list[str | None]) -> list[str]:
+    out: list[str] = []
+    for line, kind in zip(lines, kinds):
+        stripped = line.strip()
+        if kind == "footer" and _COPYRIGHT.match(stripped):
+            out.extend(_copyright_owner(stripped))
+    for line, kind in zip(reversed(lines), reversed(kinds)):
+        stripped = line.strip()
+        if stripped and kind in (None, "footer"):
+            sig = _SIGNATURE.search(stripped)
+            if sig:
+                out.extend(part for part in sig.group("sig").split("/") if len(part) > 2)
+            if kind is None:
+                break
+    return out
+
+
+def _copyright_owner(line: str) -> list[str]:
+    """'Copyright © 2019 suarakediri.id. All Rights Reserved.' -> ['suarakediri.id']."""
+    rest = re.sub(r"(?i)copyright|hak cipta|all rights reserved|dilindungi undang-undang|©|\(c\)|\b\d{4}\b", " ", line)
+    rest = " ".join(rest.split()).strip(" .,-")
+    domain = re.search(_DOMAIN, rest)
+    return [domain.group(0)] if domain else ([rest] if rest else [])
 
 
 def _language(body: str) -> str:
@@ -222,11 +458,21 @@ def _published(body: str, when: str | None, language: str) -> date | None:
     match = _WEEKDAY_DATE.search(body)
     if not match:
         return None
-    candidates = [date(y, 7, 1) for y in sorted(set(stated_years))] or [None]
+    if not stated_years:
+        return _weekday_in_year_of_text(body, match, language)
+    candidates = [date(y, 7, 1) for y in sorted(set(stated_years))]
     fallback = None
     for ref in reversed(candidates):
         for found in dates.find_dates(match.group(0), ref, language):
             if found.weekday_ok or (found.weekday_ok is None and found.year_stated):
                 return found.first
             fallback = fallback or found.first
-    return fallback if stated_years else None
+    return fallback
+
+
+def _weekday_in_year_of_text(body: str, match: re.Match[str], language: str) -> date | None:
+    """'Kamis (22/8)' in a text that names only 'tahun 2024': the day if its weekday agrees."""
+    for found in dates.find_dates(body, None, language):
+        if found.start <= match.start() < found.end and found.weekday_ok:
+            return found.first
+    return None

@@ -3,7 +3,9 @@
 A sentence ends at a line break or at ``.``, ``!`` or ``?`` followed by a space and an
 upper-case letter, a digit or a quotation mark, unless the period ends a known abbreviation
 (data file ``abbreviations.txt``) or a one-letter initial. A period inside quotation marks
-does not end the sentence, so a quotation and its speech verb stay together.
+does not end the sentence, so a quotation and its speech verb stay together. A period typed
+without its space between a lower-case word and a capitalised one ("Kediri.Pelatihan") ends a
+sentence too, unless the word is an abbreviation.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kg.paths import DATA
 
 OPENING = "\"“”„«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_GLUED = re.compile(r"[a-z]{3}\.[A-Z][a-z]{2,}\b(?!\.\w)")
 
 
 @functools.cache
@@ -33,6 +36,12 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return len(word) == 1 or word in abbreviations() or word.split(".")[-1] in abbreviations()
 
 
+def _glued(line: str, dot: int) -> bool:
+    """'di Kabupaten Kediri.Pelatihan berlangsung': a sentence end typed without its space."""
+    match = _GLUED.match(line, dot - 3)
+    return dot >= 3 and match is not None and not _is_abbreviation(line, dot)
+
+
 def _boundaries(line: str) -> Iterator[int]:
     """Offsets (within one line) just after each sentence end."""
     inside = False
@@ -43,6 +52,9 @@ def _boundaries(line: str) -> Iterator[int]:
         if inside or ch not in ".!?":
             continue
         rest = line[i + 1 :]
+        if ch == "." and _glued(line, i):
+            yield i + 1
+            continue
         if not rest.startswith(" ") or not rest.strip():
             continue
         nxt = rest.lstrip()[0]
