@@ -112,7 +112,7 @@ def extract(article: Article, found: Findings) -> list[Quote]:
     for sentence in article.sentences:
         inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
         if not inside:
-            _update_focus(body, tokens, sentence.start, speakers)
+            _update_focus(body, tokens, sentence.start, sentence.end, speakers)
             continue
         for q in inside:
             speaker = _speaker(body, tokens, q, sentence.start, speakers)
@@ -208,20 +208,30 @@ def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers, lo: in
     return None
 
 
-def _update_focus(body: str, tokens: list[Token], start: int, sp: Speakers) -> None:
-    """A sentence opened by a person (or 'Menurut <person>') puts that person in focus."""
-    head = [t for t in tokens if t.start >= start][:6]
-    if head and head[0].low == "menurut":
-        head = head[1:]
-    for t in head[:4]:
+def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Speakers) -> None:
+    """A sentence's speaker or subject goes into focus: the one named before its first speech
+    verb ('Kepala BPSDM Jatim, Dr. Bambang ..., menyebut'), after 'Menurut', or a person that
+    opens the sentence."""
+    sentence = [t for t in tokens if start <= t.start < end]
+    if sentence and sentence[0].low == "menurut" and len(sentence) > 1:
+        who = _named(body, tokens, tokens.index(sentence[1]), sp)
+        if who:
+            sp.focus = who
+            return
+    verbs = _all_verbs()
+    for t in sentence[:20]:
+        if t.low in verbs and t is not sentence[0]:
+            who = _subject_before(body, tokens, tokens.index(t), sp, lo=start)
+            if who:
+                sp.focus = who
+            return
+    for t in sentence[:15]:
         k = sp.found.key_at(t.start, "person/")
         if k is not None:
             sp.focus = k
             return
-    if head and is_name_token(head[0]):
-        name = parse_name(body, tokens, tokens.index(head[0]))
-        if name and len(name.name.split()) == 1:
-            k = sp.resolve(name.name, Span(name.start, name.end)) if any(
-                name.name in p.name.split() for p in sp.people()) else None
-            if k:
-                sp.focus = k
+
+
+@functools.cache
+def _all_verbs() -> frozenset[str]:
+    return frozenset(v.verb.lower() for v in Lexicon.load().speech_verbs if " " not in v.verb)
