@@ -121,3 +121,66 @@ def test_government_takes_the_level_its_name_states() -> None:
     found = orgs("Pelatihan Kota dan Kabupaten Malang. Angkatan I diisi pejabat Pemerintah Kota (Pemkot) Malang.")
     assert "Pemerintah Kota Malang" in found
     assert "Pemerintah Kota (Pemkot) Malang" in found["Pemerintah Kota Malang"].aliases
+
+
+# --- regions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "region", "org"), [
+    ("Participants include the Bogor regency administration and the Bogor city administration.",
+     "Kabupaten Bogor", "Pemerintah Kabupaten Bogor"),
+    ("Participants include the Bogor regency administration and the Bogor city administration.",
+     "Kota Bogor", "Pemerintah Kota Bogor"),
+])
+def test_english_level_word_after_the_name(text: str, region: str, org: str) -> None:
+    assert region in regions(text, "en")
+    assert org in orgs(text, "en")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Regional secretaries from East Bolaang Mongondow and North Sumatra took part.",
+     "Kabupaten Bolaang Mongondow Timur"),
+    ("Officials of the West Bandung administration attended.", "Kabupaten Bandung Barat"),
+])
+def test_compass_word_before_an_english_name(text: str, name: str) -> None:
+    found = regions(text, "en")
+    assert name in found
+    assert "Kabupaten Bolaang Mongondow" not in found and "Kabupaten Bandung" not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pelatihan di Kabupaten Malang. DPRD Kabupaten Malang juga telah mengikuti orientasi serupa di Kepanjen.",
+     "Kecamatan Kepanjen"),
+    ("Pemkab Bandung menggelar rapat. Camat Baleendah, Yudi Permana, mengatakan pihaknya siap.",
+     "Kecamatan Baleendah"),
+    ("Bupati Gunungkidul hadir. Panewu Semanu Agus Riyanto menyebut kapanewon siap.", "Kecamatan Semanu"),
+    ("Bimtek Pemkab Serdang Bedagai di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).",
+     "Kecamatan Sei Rampah"),
+    ("Pemkab Bangka Barat menggelar pelatihan di Gedung Wisma Ranggam, Muntok.", "Kecamatan Mentok"),
+])
+def test_bare_kecamatan_of_a_region_the_article_names(text: str, name: str) -> None:
+    assert name in regions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Bandung menggelar rapat di Kepanjen.",  # Kepanjen is in Kabupaten Malang
+    "Pemkab Bogor mengundang Kepala Desa Cisarua dan warga Jalan Cisarua.",
+    "Bupati Serdang Bedagai membuka acara di Aula Sultan Serdang.",
+])
+def test_bare_kecamatan_not_taken(text: str) -> None:
+    assert not [n for n in regions(text) if n.startswith("Kecamatan")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Sixty regents are spending four days in Cisarua, Bogor, for the opening module.", "en"),
+    ("Anggota DPRD Kota Bogor mengikuti orientasi di Hotel Royal Safari Garden, Cisarua, Bogor.", "id"),
+])
+def test_kecamatan_comma_regency_chooses_the_regency(text: str, language: str) -> None:
+    found = regions(text, language)
+    assert "Kecamatan Cisarua" in found and found["Kecamatan Cisarua"].place == "ID-32.01.25"
+    assert "Kabupaten Bogor" in found
+
+
+def test_greater_area_is_no_region() -> None:
+    found = regions("Boltim ingin menjadi contoh di kawasan Bolaang Mongondow Raya.")
+    assert "Kabupaten Bolaang Mongondow" not in found
