@@ -42,6 +42,7 @@ UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
 EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
 COMPLEMENT_REACH = 8
+IMPLIED_LEVEL = {"Bupati": "Kabupaten", "Gubernur": "Provinsi"}
 CHAIN_WORDS = frozenset({"yang", "sekaligus", "merangkap", "and", "dan", "also"})
 MAX_NAME_WORDS = 4
 
@@ -183,6 +184,9 @@ def _org_part(role_name: str, org: Organization) -> str:
     if "Menteri" in role_name.split():
         part = part.removeprefix("Kementerian ")
     last = role_name.split()[-1]
+    implied = IMPLIED_LEVEL.get(last)
+    if implied and part.startswith(implied + " "):
+        part = part[len(implied) + 1 :]  # 'Bupati Garut', 'Gubernur Jawa Barat'
     if part.startswith(last + " ") and part.count(" ") >= 1:
         part = part[len(last) + 1 :]
     return part

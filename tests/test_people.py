@@ -1,0 +1,87 @@
+"""People and offices: tables of real-looking phrases -> who holds which office."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import extract
+from kg.model import Person, Post
+from kg.reader import Meta, parse_article
+
+
+def holdings(text: str) -> set[tuple[str, str]]:
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    names = {e.key: e.name for e in found.entities.values()}
+    return {(names[h.person], names[h.post]) for h in found.holdings}
+
+
+def people(text: str) -> dict[str, Person]:
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    return {p.name: p for p in found.of(Person)}
+
+
+@pytest.mark.parametrize("text, person, post", [
+    ("Sekda Kabupaten Sumedang Herman Suryatman menilai pelatihan itu penting.",
+     "Herman Suryatman", "Sekretaris Daerah Kabupaten Sumedang"),
+    ("Sekda Provinsi Jawa Barat sekaligus pimpinan delegasi Setiawan Wangsaatmaja menyatakan hal itu.",
+     "Setiawan Wangsaatmaja", "Sekretaris Daerah Provinsi Jawa Barat"),
+    ("Bupati Garut Rudy Gunawan membuka kegiatan tersebut.", "Rudy Gunawan", "Bupati Garut"),
+    ("Kepala BKPSDM Kabupaten Serdang Bedagai. Andi Wijaya, S.STP menjelaskan tujuan kegiatan.",
+     "Andi Wijaya", "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Serdang Bedagai"),
+    ("Pelatihan dibuka Wali Kota Yogyakarta, Drs. H. Bambang Suryanto, M.M., di aula.",
+     "Bambang Suryanto", "Wali Kota Yogyakarta"),
+    ("Camat Baleendah, Yudi Permana, S.STP, mengatakan warganya siap.", "Yudi Permana", "Camat Baleendah"),
+    ("Panewu Semanu Agus Riyanto menyebut kapanewon akan membuka klinik.", "Agus Riyanto", "Panewu Semanu"),
+    ("Plt. Kepala Dinas Kominfo Kabupaten Bantul, Dra. Sri Handayani, M.Si, melaporkan biaya kegiatan.",
+     "Sri Handayani", "Pelaksana Tugas Kepala Dinas Komunikasi dan Informatika Kabupaten Bantul"),
+    ("Sementara itu, Perbekel Desa Kutuh I Wayan Sudarta menyatakan pihaknya siap.",
+     "I Wayan Sudarta", "Kepala Desa Kutuh"),
+    ("Rudi Hartanto selaku Asisten Deputi Tata Kelola SPBE Kementerian PANRB menyebut banyak daerah.",
+     "Rudi Hartanto", "Asisten Deputi Tata Kelola SPBE Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),
+])
+def test_office_and_holder(text: str, person: str, post: str) -> None:
+    got = holdings(text)
+    assert (person, post) in got, got
+
+
+def test_chained_offices_share_the_holder() -> None:
+    got = holdings("Ketua APDESI Babar, Junaidi, yang juga Kepala Desa Air Belo, menilai magang berguna.")
+    assert ("Junaidi", "Kepala Desa Air Belo") in got
+    assert any(person == "Junaidi" and post.startswith("Ketua") for person, post in got)
+
+
+def test_titles_are_split_off_the_name() -> None:
+    p = people("Kepala BPSDM Jatim, Dr. Ir. Bambang Sugeng Hariyanto, M.Si, menyebut kerja sama itu hemat.")
+    person = p["Bambang Sugeng Hariyanto"]
+    assert (person.prefix, person.suffix) == ("Dr. Ir.", "M.Si")
+
+
+def test_an_office_without_a_named_holder_is_still_a_post() -> None:
+    found = extract.extract(parse_article(
+        "Bupati Garut yang diwakili Asisten III membuka bimtek itu.", Meta(id="t"), "t.txt"))
+    assert "Bupati Garut" in {p.name for p in found.of(Post)}
+    assert found.holdings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Wabup Kutim Lepas Peserta Pelatihan ke Jepang\nKegiatan berlangsung lancar.",
+    "Pelatihan digelar di Kabupaten Garut bersama Dinas Kominfo.",
+])
+def test_no_person_from_headlines_places_or_bodies(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_a_short_name_is_the_person_with_the_fuller_name() -> None:
+    found = extract.extract(parse_article(
+        'Sekda Kabupaten Sumedang Herman Suryatman membuka acara.\n'
+        '"Kami ingin semua ASN menguasai teknologi digital dengan baik," kata Herman.',
+        Meta(id="t"), "t.txt"))
+    [person] = found.of(Person)
+    assert person.name == "Herman Suryatman" and "Herman" not in {p.name for p in found.of(Person)} - {person.name}
+    assert [q.speaker for q in found.quotes] == [person.key]
+
+
+def test_english_office_before_and_after_the_name() -> None:
+    got = holdings('"We expect them to adapt," said Yusuf Hakim Lubis, Bappenas deputy for regional development.\n'
+                   "The delegation includes Ratna Dewi Anggraini, head of the Surabaya City Bappedalitbang.")
+    assert any(p == "Yusuf Hakim Lubis" and "deputy for regional development" in post.lower() for p, post in got)

@@ -1,0 +1,60 @@
+"""Quotations and their speakers: tables of real-looking passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import extract
+from kg.reader import Meta, parse_article
+from kg.extract.quotes import find_quotes
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    names = {e.key: e.name for e in found.entities.values()}
+    return [(names.get(q.speaker or "", "?"), " ".join(q.text.split()[:3])) for q in found.quotes]
+
+
+OPENING = "Sekda Kabupaten Sumedang Herman Suryatman membuka pelatihan itu.\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (OPENING + '"Kami ingin ASN menguasai teknologi digital dengan baik," kata Herman.',
+     [("Herman Suryatman", "Kami ingin ASN")]),
+    (OPENING + '"Kami ingin ASN menguasai teknologi digital dengan baik," ujarnya.',
+     [("Herman Suryatman", "Kami ingin ASN")]),
+    (OPENING + 'Herman menegaskan, "Kami tidak mau lurah menunggu sampai evaluasi selesai."',
+     [("Herman Suryatman", "Kami tidak mau")]),
+    (OPENING + 'Menurut Herman, "pelatihan ini membuka wawasan para peserta dari daerah."',
+     [("Herman Suryatman", "pelatihan ini membuka")]),
+    ('JICA chief representative Takeshi Morimoto said Japan had trained many officials.\n'
+     '"We do not expect them to copy Kitakyushu at all," Morimoto said.',
+     [("Takeshi Morimoto", "We do not")]),
+    ('World Bank specialist Sarah Whitmore said the program was large.\n'
+     '"Indonesia has more than 74,000 villages to reach," she said.',
+     [("Sarah Whitmore", "Indonesia has more")]),
+])
+def test_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert said(text) == expected
+
+
+def test_imbuhnya_refers_back_to_the_last_speaker() -> None:
+    text = (OPENING + '"Kami ingin ASN menguasai teknologi digital dengan baik," kata Herman.\n'
+            "Kepala BKPSDM Kabupaten Sumedang Asep Sudrajat menjelaskan jadwal kegiatan.\n"
+            'Dia menyebut pelatihan berlangsung tiga hari.\n'
+            '"Jangan sampai ilmu ini berhenti di ruang kelas saja," imbuhnya.')
+    assert said(text)[-1][0] in ("Asep Sudrajat", "Herman Suryatman")
+
+
+def test_a_quoted_term_is_not_a_quotation() -> None:
+    assert said(OPENING + 'Program itu disebut "Jabar Digital Province" oleh panitia.') == []
+
+
+def test_a_quotation_over_two_paragraphs_is_one() -> None:
+    body = '“Kalian adalah generasi pertama ASN di provinsi ini.\n“Apa yang kalian bangun hari ini menjadi budaya kerja,” katanya.'
+    [q] = find_quotes(body)
+    assert q.text.startswith("Kalian adalah") and q.text.endswith("menjadi budaya kerja")
+
+
+def test_indirect_speech_is_not_a_quotation() -> None:
+    assert said(OPENING + "Herman mengatakan bahwa pelatihan itu sangat penting bagi daerah.") == []
