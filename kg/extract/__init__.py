@@ -11,7 +11,10 @@ from collections.abc import Callable, Sequence
 from kg.errors import KgError
 from kg.extract import events, measures, orgs, people, quotes, regions, venues
 from kg.keys import key
-from kg.model import Article, Findings, Person
+from dataclasses import replace
+
+from kg.gazetteer import Gazetteer
+from kg.model import Article, Findings, Organization, Person, Region
 
 Extractor = Callable[[Article, Findings], Sequence[object]]
 
@@ -40,8 +43,25 @@ def extract(article: Article, only: Sequence[str] | None = None) -> Findings:
         if only is None or name in only:
             for record in fn(article, found):
                 found.add(record)  # type: ignore[arg-type]
+    _complete(found)
     _byline(article, found)
     return found
+
+
+def _complete(found: Findings) -> None:
+    """Every organization an entity points to exists: a unit's government is added from its
+    region; a parent that cannot be made is dropped rather than left dangling."""
+    gaz = Gazetteer.load()
+    for org in list(found.of(Organization)):
+        if not org.parent or org.parent in found.entities:
+            continue
+        region = found.entities.get(org.region or "")
+        if isinstance(region, Region):
+            parent = orgs.government_of(gaz.get(region.place))
+            if parent.key == org.parent:
+                found.add(parent)
+                continue
+        found.replace(replace(org, parent=None))
 
 
 def _byline(article: Article, found: Findings) -> None:
