@@ -194,8 +194,10 @@ class Store:
             self.flush()
 
     def flush(self) -> None:
-        """Write the metadata file atomically if it changed."""
+        """Flush the database, then write the metadata file atomically, if anything changed."""
         if self._dirty and self._lock is not None:
+            if self._db is not None:
+                self._db.flush()  # articles on disk (and memtables freed) before the metadata names them
             data = json.dumps(self.meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
             write_atomic(self.path / STORE_MARKER, data.encode("utf-8"))
             self._dirty, self._pending = False, 0

@@ -195,3 +195,20 @@ def test_two_builds_at_once_second_fails_cleanly(tmp_path: Path) -> None:
         child.wait()
     with Store.create(store) as opened:
         assert union_is_exact(opened)
+
+
+def test_wait_blocks_until_the_first_writer_is_done(tmp_path: Path) -> None:
+    import threading
+
+    from kg.build import build_store
+
+    first = Store.create(tmp_path / "s")
+    reports = []
+    waiter = threading.Thread(target=lambda: reports.append(
+        build_store([MULTI / "garut-bimtek-2023.txt"], tmp_path / "s", workers=1, wait=True)))
+    waiter.start()
+    time.sleep(0.3)
+    assert waiter.is_alive() and not reports
+    first.close()
+    waiter.join(10)
+    assert [r.built for r in reports] == [[str(MULTI / "garut-bimtek-2023.txt")]]
