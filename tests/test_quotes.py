@@ -58,3 +58,16 @@ def test_a_quotation_over_two_paragraphs_is_one() -> None:
 
 def test_indirect_speech_is_not_a_quotation() -> None:
     assert said(OPENING + "Herman mengatakan bahwa pelatihan itu sangat penting bagi daerah.") == []
+
+
+def test_a_nickname_names_the_office_holder() -> None:
+    text = ("Penjabat (Pj.) Gubernur Papua Tengah, Dr. Yohanis Kogoya, M.Si membuka Latsar CPNS.\n"
+            "Pj. Gubernur yang akrab disapa Papa Nadia itu mengingatkan peserta tentang disiplin.\n"
+            "“Jadi jangan datang ke kelas hanya untuk mengejar sertifikat,” tegas Papa Nadia.")
+    assert said(text) == [("Yohanis Kogoya", "Jadi jangan datang")]
+
+
+def test_an_office_word_is_never_a_new_person() -> None:
+    text = '"Jangan jadikan diklat ini hanya syarat naik jabatan saja," kata Bupati.'
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert [p.name for p in found.of(__import__("kg.model", fromlist=["Person"]).Person)] == []

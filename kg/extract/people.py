@@ -93,7 +93,8 @@ def extract(article: Article, found: Findings) -> list[object]:
     for m in role_matcher().find(text, tokens):
         payload = m.payloads[0]
         if isinstance(payload, Qualifier):
-            pending = m
+            if not (pending and m.first > 0 and tokens[m.first - 1].text == "("):
+                pending = m  # 'Penjabat (Pj.) Gubernur': the parenthesised short form repeats it
             continue
         qual_match = pending if pending and _skip_paren(tokens, pending.last) == m.first else None
         pending = None

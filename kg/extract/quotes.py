@@ -25,6 +25,9 @@ from kg.model import Article, Findings, Person, Quote, Span
 PRONOUNS = frozenset({"dia", "ia", "beliau", "he", "she"})
 ADDRESS = frozenset({"pak", "bapak", "bu", "ibu", "mas", "mbak", "kang", "bang"})
 MAX_TAIL = 14
+MAX_NEW_NAME = 3
+_NICKNAME = re.compile(r"\byang (?:akrab |biasa |karib )?(?:disapa|dipanggil|disebut|known as) "
+                       r"(?P<nick>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
 MIN_WORDS = 5
 
 
@@ -83,11 +86,14 @@ class Speakers:
         self.found = found
         self.focus: str | None = None
         self.last_speaker: str | None = None
+        self.nicknames: dict[str, str] = {}
 
     def people(self) -> list[Person]:
         return [p for p in self.found.of(Person) if p.key not in self.found.byline]
 
     def resolve(self, name: str, span: Span) -> str | None:
+        if name in self.nicknames:
+            return self.nicknames[name]
         words = name.split()
         for p in self.people():
             if p.name == name:
@@ -95,7 +101,7 @@ class Speakers:
         fits = [p for p in self.people() if len(words) == 1 and words[0] in p.name.split()]
         if len(fits) == 1:
             return fits[0].key
-        if len(fits) > 1 or name.lower() in not_names():
+        if len(fits) > 1 or name.lower() in not_names() or len(words) > MAX_NEW_NAME or _not_a_name(name):
             return None
         person = Person(key("person", name), name, span=span)
         self.found.add(person)
@@ -113,6 +119,7 @@ def extract(article: Article, found: Findings) -> list[Quote]:
         inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
         if not inside:
             _update_focus(body, tokens, sentence.start, sentence.end, speakers)
+            _nicknames(body, tokens, sentence.start, sentence.end, speakers)
             continue
         for q in inside:
             speaker = _speaker(body, tokens, q, sentence.start, speakers)
@@ -176,8 +183,13 @@ def _office_holder(body: str, tokens: list[Token], i: int, sp: Speakers) -> str 
     """'kata Wabup', 'ujar Pak Wali': the person who holds that office in the article."""
     from kg.extract.people import role_matcher
 
+    from kg.lexicon import Qualifier
+
     j = i + (i < len(tokens) and tokens[i].low in ADDRESS)
     m = role_matcher().match_at(body, tokens, j) if j < len(tokens) else None
+    while m is not None and isinstance(m.payloads[0], Qualifier):
+        j = m.last + (m.last < len(tokens) and tokens[m.last].text == ".")
+        m = role_matcher().match_at(body, tokens, j) if j < len(tokens) else None
     if m is None:
         return None
     surface = m.surface.lower()
@@ -186,7 +198,8 @@ def _office_holder(body: str, tokens: list[Token], i: int, sp: Speakers) -> str 
         post = sp.found.entities.get(h.post)
         role = sp.found.entities.get(getattr(post, "role", ""))
         forms = {x.lower() for x in (*(role.aliases if role else ()), role.name if role else "")}
-        if any(f == surface or f.startswith(surface + " ") for f in forms) and h.person not in holders:
+        fits = any(f == surface or f.startswith(surface + " ") or f.endswith(" " + surface) for f in forms)
+        if fits and h.person not in holders:
             holders.append(h.person)
     return holders[0] if len(holders) == 1 else None
 
@@ -203,8 +216,10 @@ def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers, lo: in
     name = parse_name_before(body, tokens, i)
     if name is not None and name.start >= lo and is_name_token(tokens[name.first]):
         return sp.resolve(name.name, Span(name.start, name.end))
-    if window:
-        return _office_holder(body, tokens, window[0], sp)
+    for j in window:
+        holder = _office_holder(body, tokens, j, sp)
+        if holder is not None:
+            return holder
     return None
 
 
@@ -230,6 +245,31 @@ def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Spea
         if k is not None:
             sp.focus = k
             return
+
+
+def _nicknames(body: str, tokens: list[Token], start: int, end: int, sp: Speakers) -> None:
+    """'Rendy Lasabuda yang akrab disapa Papa Nayla', 'Pj. Gubernur yang akrab disapa Papa Nadia',
+    'Pria yang akrab disapa Mas Bambang': the nickname names that person from now on."""
+    for m in _NICKNAME.finditer(body, start, end):
+        at = next((i for i, t in enumerate(tokens) if t.start >= start + 0 and t.start >= m.start()), None)
+        if at is None:
+            continue
+        who = _subject_before(body, tokens, at, sp, lo=start) or sp.focus
+        person = sp.found.entities.get(who or "")
+        if isinstance(person, Person):
+            nick = m.group("nick")
+            sp.nicknames[nick] = person.key
+            sp.found.add(Person(person.key, person.name, (nick,)))
+            sp.found.mention(person.key, Span(m.start("nick"), m.end("nick")))
+
+
+def _not_a_name(name: str) -> bool:
+    """An office word or a known body is never a new person ('kata Bupati', 'ujar Bappeda')."""
+    from kg.extract.people import role_matcher
+
+    toks = tokenize(name)
+    m = role_matcher().match_at(name, toks, 0)
+    return m is not None or name.isupper()
 
 
 @functools.cache
