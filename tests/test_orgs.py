@@ -184,3 +184,47 @@ def test_kecamatan_comma_regency_chooses_the_regency(text: str, language: str) -
 def test_greater_area_is_no_region() -> None:
     found = regions("Boltim ingin menjadi contoh di kawasan Bolaang Mongondow Raya.")
     assert "Kabupaten Bolaang Mongondow" not in found
+
+
+# --- measures --------------------------------------------------------------------------------
+
+
+def measures(text: str, language: str = "id") -> list[tuple[str, str, float]]:
+    found = found_in(text, language)
+    return [(m.name, found.entities[m.subject].name, m.value) for m in found.measures]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Kabupaten Sumedang merupakan yang terbaik di Indonesia dengan Indeks SPBE 3,84.", "id",
+     ("Indeks SPBE", "Kabupaten Sumedang", 3.84)),
+    ("Hadi menyinggung nilai indeks reformasi birokrasi Kota Malang tahun 2018 sebesar 70,12 yang masih rendah.",
+     "id", ("indeks reformasi birokrasi", "Kota Malang", 70.12)),
+    ("Kepala Diskominfo mengatakan, nilai Indeks SPBE Kabupaten Garut pada evaluasi 2023 baru 2,87 atau Baik.",
+     "id", ("Indeks SPBE", "Kabupaten Garut", 2.87)),
+    ("Rata-rata nilai Indeks Desa Membangun (IDM) kalurahan di Gunungkidul sudah mencapai 0,7512.", "id",
+     ("Indeks Desa Membangun", "Kabupaten Gunungkidul", 0.7512)),
+    ("Ia menyebut nilai indeks SPBE nasional tahun 2022 baru mencapai 2,34 atau predikat Baik.", "id",
+     ("indeks SPBE nasional", "Indonesia", 2.34)),
+    ("Benny said East Java scored 3.12 in the SPBE index in 2022.", "en", ("SPBE index", "Jawa Timur", 3.12)),
+])
+def test_measure_with_its_subject(text: str, language: str, expected: tuple[str, str, float]) -> None:
+    assert measures(text, language) == [expected]
+
+
+def test_measure_of_we_is_the_region_the_article_names_most() -> None:
+    text = ("Sekda Kabupaten Bolaang Mongondow Timur lolos seleksi. Boltim ingin jadi contoh.\n"
+            '"Indeks SPBE kita baru 2,31," katanya.')
+    assert measures(text) == [("Indeks SPBE", "Kabupaten Bolaang Mongondow Timur", 2.31)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nilai investasi Kabupaten Garut mencapai 500 miliar rupiah.",
+    "Indeks kepuasan masyarakat Kabupaten Garut naik 12 persen.",
+    "Anggaran pelatihan Kabupaten Garut tahun 2023 sebesar Rp1,2 miliar.",
+])
+def test_no_measure(text: str) -> None:
+    assert measures(text) == []
+
+
+def test_loose_measure_needs_a_decimal_value() -> None:
+    assert measures("Indeks itu di Kabupaten Garut baru 3 bulan diterapkan.") == []
