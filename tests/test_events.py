@@ -123,3 +123,17 @@ def test_the_acronym_form_of_a_venue_is_the_same_venue() -> None:
 ])
 def test_event_locations(text: str, expected: set[str]) -> None:
     assert expected <= {l.key for l in events(text)[0].locations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the opening day in brackets is the start; 'hingga <date>' the end
+    ("KEDIRI - Bupati memberi sambutan pada pembukaan Diklat PIM IV Angkatan III Tahun 2019 di Aula BKPP, "
+     "Rabu (30/7/2019).\nDiklat PIM IV Angkatan III Tahun 2019 berlangsung hingga 8 November 2019.\n",
+     ("2019-07-30", "2019-11-08")),
+    # a stated range wins over the report day
+    ("JAKARTA - Pelatihan Kepemimpinan Nasional (PKN) Tingkat II berlangsung mulai 21 Oktober 2024 hingga "
+     "14 Februari 2025, kata Kepala LAN di Jakarta, Senin (21/10).\n", ("2024-10-21", "2025-02-14")),
+])
+def test_event_dates(text: str, expected: tuple[str, str]) -> None:
+    ev = events(text)[0]
+    assert (str(ev.start), str(ev.end)) == expected

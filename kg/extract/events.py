@@ -290,12 +290,26 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     return out
 
 
+_OPENING = re.compile(r"\b(?:membuka|dibuka|pembukaan|melepas|dilepas|pelepasan|opened|opening|launched)\b", re.I)
+_UNTIL = re.compile(r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|until|through|till|berakhir(?:\s+pada)?|ends?\s+on)"
+                    r"\s+(?:tanggal\s+|pada\s+)?$", re.I)
+
+
 def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event:
+    """The event's dates: a stated range, else the opening day; an end from 'hingga <date>'
+    or a stated duration."""
     best: tuple[int, dates.DateMention, Sentence] | None = None
+    ends: list[dates.DateMention] = []
     for s in sentences:
+        opening = bool(_OPENING.search(s.text))
         for dm in dates.find_dates(s.text, article.published, article.language):
+            if dm.last is None and _UNTIL.search(s.text[: dm.start][-30:]):
+                ends.append(dm)
+                continue
             score = (3 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
-            if article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
+            if opening and dm.last is None:
+                score += 2
+            elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
                 score -= 5
             if best is None or score > best[0]:
                 best = (score, dm, s)
@@ -303,6 +317,9 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
         return ev
     _, dm, s = best
     start, end = dm.first, dm.last
+    if end is None:
+        later = [e.first for e in ends if e.first > start and (e.first - start).days < 400]
+        end = min(later) if later else None
     for du in dates.find_durations(s.text, article.language):
         if end is None and du.days > 1:
             end = start + timedelta(days=du.days - 1)
