@@ -17,12 +17,15 @@ from pathlib import Path
 from kg import dates
 from kg.errors import InputError
 from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, Publisher
 from kg.model import Article, Span
 from kg.sentences import split_sentences
 
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 _SLUG = re.compile(r"[^a-z0-9]+")
+_CP1252_TAIL = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CP1252_TAIL}]|[\u00e0-\u00ef][{_CP1252_TAIL}]{{2}}")
+_MOJIBAKE_HINT = re.compile(f"[\u00c2\u00c3\u00e2][{_CP1252_TAIL}]")
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?i:co\.id|go\.id|or\.id|ac\.id|com|id|net|org|co)\b"
 _DATELINE = re.compile(
     rf"^\s*(?:(?P<pub1>{_DOMAIN})\s*,\s*)?"
@@ -48,7 +51,12 @@ _POSTED_BY = re.compile(rf"\bby\s+(?P<names>{_NAME})\s*$")
 _NAME_DASH_PUB = re.compile(rf"^(?P<names>{_NAME})\s+[-–—|]\s+(?P<pub>\S+)$")
 _REPORT_FROM = re.compile(rf"^Laporan\s+(?P<names>{_NAME})\s*\|\s*[A-Z][\w ]*$")
 _PLACE_BULLET = re.compile(r"^(?P<place>[A-Z][A-Za-z'.]*(?: [A-Z][A-Za-z'.]*){0,2})\s*[●•|]\s*")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:WIB|WITA|WIT|GMT|am|pm|AM|PM))?")
 _CAPTION = re.compile(r"^(?:Foto|Photo|Keterangan foto|Caption)\s*:\s*(?:\S+\s+){5}", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"\((?:ANTARA(?: FOTO)?/[^()]*|(?:Foto|FOTO|Photo|Dok|DOK|dok)\b[^()]*"
+    r"|[^()\s]+/\s*(?:ist|Ist|IST|Istimewa|istimewa|HO\b[^()]*|dok\b[^()]*|Dok\b[^()]*))\)\s*$"
+)
 _BULLET = re.compile(r"^\s*[-*•·–>]\s*\S")
 _WEEKDAY_DATE = re.compile(r"\b[A-Z][a-z]+\s*,?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
 _NOT_PERSON = frozenset("kontributor tim redaksi humas admin diskominfo dinas biro bagian prokopim".split())
@@ -108,13 +116,40 @@ def read_article(path: Path) -> Article:
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", repair_mojibake(text).replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\u00a0", " ").replace("\t", " ").replace("\ufeff", "")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as cp1252 somewhere upstream ('â€œ' for '“', 'Ã©' for 'é'): each such run
+    that decodes as UTF-8 again is put back; anything else is left as it is."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    text = _MOJIBAKE.sub(_unbake, text)
+    return text.replace("\u00e2\u20ac", "\u201d").replace("\u00c2 ", " ")  # the lost 0x9d of '”'; NBSP
+
+
+def _unbake(match: re.Match[str]) -> str:
+    try:
+        raw = bytes(_cp1252_byte(ch) for ch in match.group(0))
+        return raw.decode("utf-8")
+    except (UnicodeError, ValueError):
+        return match.group(0)
+
+
+def _cp1252_byte(ch: str) -> int:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeError:
+        return ord(ch)  # the five bytes cp1252 leaves undefined come through as C1 controls
 
 
 def parse_article(text: str, meta: Meta, source: str, warnings: tuple[str, ...] = ()) -> Article:
     """Build an Article from text and whatever metadata the input gave."""
-    text = normalize(text)
+    fixed = repair_mojibake(text)
+    if fixed != text:
+        warnings = (*warnings, f"{source}: UTF-8 text that had been read as cp1252 ('â€œ'); repaired")
+    text = normalize(fixed)
     if not text.strip():
         raise InputError(f"{source}: empty file")
     lex = Lexicon.load()
@@ -171,7 +206,7 @@ def _line_kinds(lines: list[str], lex: Lexicon) -> list[str | None]:
     kinds = [_line_kind(line, lex) for line in lines]
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if _CAPTION.match(stripped):
+        if _CAPTION.match(stripped) or _PHOTO_CREDIT.search(stripped):
             kinds[i] = "caption"
         elif kinds[i] is None and stripped:
             if _COMMENTS.match(stripped) or (_SIGN_OFF.match(stripped) and not stripped.isalnum()):
@@ -266,7 +301,7 @@ class _Head:
     authors: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)
     place: tuple[str, Span] | None = None
-    keep: dict[int, tuple[int, int]] = field(default_factory=dict)
+    keep: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> span not blanked
 
 
 def _head(lines: list[str], kinds: list[str | None], lex: Lexicon) -> _Head:
@@ -307,9 +342,10 @@ def _is_lead(line: str, lex: Lexicon) -> bool:
 
 def _dateline_match(line: str) -> re.Match[str] | None:
     """The dateline pattern at the start of a line; a colon ends a dateline only after an
-    outlet in brackets ("SEI RAMPAH (Waspada): "), and a weekday is no place."""
+    outlet ("SEI RAMPAH (Waspada): ", "MEDAN, waspada.id: "), and a weekday is no place."""
     match = _DATELINE.match(line)
-    if not match or (match.group("sep").strip() == ":" and not match.group("pub3")):
+    outlet = match and (match.group("pub1") or match.group("pub2") or match.group("pub3"))
+    if not match or (match.group("sep").strip() == ":" and not outlet):
         return None
     if match.group("place").split()[0].lower() in dates.calendar_words().get("weekday", {}):
         return None
@@ -319,36 +355,55 @@ def _dateline_match(line: str) -> re.Match[str] | None:
 def _read_meta(lines: list[str], i: int, head: _Head, lex: Lexicon, offset: int) -> bool:
     """Read one line above the lead; True when it is a meta line (date, byline, outlet)."""
     line = lines[i].strip()
-    lead_space = len(lines[i]) - len(lines[i].lstrip())
     found = dates.find_dates(line, None)
     if found:
-        head.published = head.published or found[0].first
-        rest = line[: found[0].start] + line[found[0].end :]
-        _read_byline_bits(rest, head, lex)
-        place = _PLACE_BULLET.match(line)
-        if place and place.end() <= found[0].start and head.place is None:
-            start = offset + lead_space
-            head.place = (place.group("place"), Span(start, start + len(place.group("place"))))
-            head.keep[i] = (lead_space, lead_space + len(place.group("place")))
-        return len(re.findall(r"\w+", rest)) <= 10
+        return _read_date_line(lines, i, found[0], head, lex, offset)
     if lex.publisher(line) is not None:
         head.publishers.append(line)
         return True
-    return _read_byline_bits(line, head, lex) or _name_by_outlet(lines, i, head, lex)
+    bits = _byline_bits(line, lex)
+    if bits is not None:
+        head.authors.extend(bits[0])
+        head.publishers.extend(bits[1])
+        return True
+    return _name_by_outlet(lines, i, head, lex)
 
 
-def _read_byline_bits(line: str, head: _Head, lex: Lexicon) -> bool:
+def _read_date_line(lines: list[str], i: int, when: dates.DateMention, head: _Head, lex: Lexicon, offset: int) -> bool:
+    """'Rabu, 11 September 2019 | 15:20 WIB', 'Posted on Mei 21, 2024 by X', 'Jakarta ● Tue,
+    June 13, 2023': one date (no range) stamped with a time, a bar, a byline or a place; a
+    line that only mentions a date ("Pelatihan digelar 5 Juni di Bandung") is story."""
+    raw = lines[i]
+    line = raw.strip()
+    rest = line[: when.start] + " " + line[when.end :]
+    bits = _byline_bits(rest, lex)
+    place = _PLACE_BULLET.match(line)
+    place = place if place and place.end() <= when.start else None
+    stamped = when.start <= 1 or "|" in line or _TIME.search(rest) or bits or place
+    if when.last is not None or not stamped or len(re.findall(r"\w+", rest)) > 10:
+        return False
+    head.published = head.published or when.first
+    if bits is not None:
+        head.authors.extend(bits[0])
+        head.publishers.extend(bits[1])
+    if place and head.place is None:
+        lead_space = len(raw) - len(raw.lstrip())
+        start = offset + lead_space
+        head.place = (place.group("place"), Span(start, start + len(place.group("place"))))
+        head.keep[i] = (lead_space, lead_space + len(place.group("place")))
+    return True
+
+
+def _byline_bits(line: str, lex: Lexicon) -> tuple[list[str], list[str]] | None:
+    """(writers, outlets) of 'By : X', '... by X', 'Laporan X | Place', 'X - detikNews'."""
     for pattern in (_BY, _POSTED_BY, _REPORT_FROM):
         match = pattern.search(line.strip())
         if match:
-            head.authors.extend(_names(match.group("names")))
-            return True
+            return _names(match.group("names")), []
     match = _NAME_DASH_PUB.match(line.strip())
     if match and lex.publisher(match.group("pub")) is not None:
-        head.authors.extend(_names(match.group("names")))
-        head.publishers.append(match.group("pub"))
-        return True
-    return False
+        return _names(match.group("names")), [match.group("pub")]
+    return None
 
 
 def _name_by_outlet(lines: list[str], i: int, head: _Head, lex: Lexicon) -> bool:
@@ -386,9 +441,11 @@ def _dateline(body: str, lead: int | None, lex: Lexicon) -> tuple[str | None, Sp
     place = match.group("place")
     if re.fullmatch(_DOMAIN, place) or lex.publisher(place) is not None:
         return None, None, place, match.group("when")
-    pub = match.group("pub1") or match.group("pub2") or match.group("pub3")
+    pub, when = match.group("pub1") or match.group("pub2") or match.group("pub3"), match.group("when")
+    if pub is None and when and lex.publisher(when.strip()) is not None:
+        pub, when = when.strip(), None  # "Jakarta, CNN Indonesia -- "
     start = offset + match.start("place")
-    return place, Span(start, start + len(place)), pub, match.group("when")
+    return place, Span(start, start + len(place)), pub, when
 
 
 def _dot_dateline(line: str, offset: int) -> tuple[str | None, Span | None, str | None, str | None]:
@@ -406,7 +463,7 @@ def _publisher(tokens: list[str | None], lines: list[str], kinds: list[str | Non
     sign-off '(esy/jpnn)'; named as the lexicon names it, else as written."""
     candidates = [t for t in tokens if t] + _footer_outlets(lines, kinds)
     for cand in candidates:
-        pub = lex.publisher(cand.strip())
+        pub = lex.publisher(cand.strip()) or _publisher_by_domain(cand.strip(), lex)
         if pub is not None:
             return pub.name
     if url:
@@ -414,6 +471,17 @@ def _publisher(tokens: list[str | None], lines: list[str], kinds: list[str | Non
         if pub is not None:
             return pub.name
     return candidates[0].strip() if candidates else None
+
+
+def _publisher_by_domain(token: str, lex: Lexicon) -> Publisher | None:
+    """'REPUBLIKA.CO.ID', 'TRIBUNJOGJA.COM': a domain names its outlet whatever its case."""
+    if not re.fullmatch(_DOMAIN, token):
+        return None
+    folded = token.casefold()
+    for pub in lex.publishers:
+        if folded in {form.casefold() for form in pub.forms} or folded == pub.domain:
+            return pub
+    return None
 
 
 def _footer_outlets(lines: list[str], kinds: list[str | None]) -> list[str]:

@@ -78,6 +78,10 @@ def test_report_day_takes_the_year_written_in_the_text() -> None:
         ("PIKIRAN RAKYAT - ", None, "Pikiran Rakyat"),
         ("RADARMALANG.ID – ", None, "Radar Malang"),
         ("Jakarta. ", "Jakarta", None),
+        ("Jakarta, CNN Indonesia -- ", "Jakarta", "CNN Indonesia"),
+        ("MEDAN, waspada.id: ", "MEDAN", "Waspada"),
+        ("REPUBLIKA.CO.ID, JAKARTA -- ", "JAKARTA", "Republika"),
+        ("Liputan6.com, Jakarta - ", "Jakarta", "Liputan6.com"),
     ],
 )
 def test_dateline_of_the_lead_under_a_headline(lead: str, place: str | None, publisher: str | None) -> None:
@@ -97,6 +101,16 @@ def test_a_label_with_a_colon_is_no_dateline() -> None:
     article = read("Judul\nBy : Kevin Hartono | Thursday, July 17, 2025 | 7:30 pm\n\nBogor. " + LEAD_EN)
     assert article.dateline == "Bogor"
     assert article.authors == ("Kevin Hartono",)
+
+
+@pytest.mark.parametrize(
+    "dek",
+    ["Pelatihan digelar 5 Juni 2023 di Bandung", "Acara berlangsung 5-9 Juni 2023",
+     "Peserta datang dari 27 kabupaten dan kota, Senin (5/6/2023) pagi"],
+)
+def test_a_short_line_that_mentions_a_date_is_story(dek: str) -> None:
+    article = read(f"Judul Berita\n{dek}\nBANDUNG - {LEAD_ID}\n")
+    assert dek in article.body
 
 
 def test_place_and_date_line_gives_the_dateline() -> None:
@@ -201,7 +215,11 @@ def test_list_after_a_related_heading_stops_at_a_paragraph() -> None:
      "Baca Juga : Harga Beras di Pasar Kosambi Naik, Pedagang Pak Ujang Keluhkan Pasokan",
      "Foto: Sekda Sergai H. Muhammad Yusuf Lubis foto bersama peserta PKA dan PKP, Senin (21/8). (mitrasumut/ist)",
      "13 Comments", "Leave a Reply", "(mud/mud)", "*/wu", "***", "(*)",
-     "Tags: JICA, Bappenas, waste management", "Copyright © 2024 Jakarta Globe"],
+     "Tags: JICA, Bappenas, waste management", "Copyright © 2024 Jakarta Globe",
+     "Sejumlah camat mengikuti pelatihan di Bandung, Senin (5/6/2023). (ANTARA/HO-Humas Pemkab Bandung)",
+     "Bupati Garut membuka bimtek SPBE di hotel, Senin. ANTARA FOTO/Budi Santoso (ANTARA FOTO/Budi Santoso)",
+     "Peserta foto bersama usai pembukaan. (Foto: Diskominfo Garut)",
+     "Sekda foto bersama peserta PKA dan PKP, Senin (21/8). (mitrasumut/ist)"],
 )
 def test_noise_lines_are_blanked(line: str) -> None:
     article = read(f"{LEAD_ID}\n{line}\n")
@@ -253,3 +271,29 @@ def test_sentences(text: str, pieces: list[str]) -> None:
     assert [s.text for s in sentences] == pieces
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [("â€œKami siap,â€\x9d kata Bupati.", "“Kami siap,” kata Bupati."),
+     ("â€œKami siap,â€ kata Bupati.", "“Kami siap,” kata Bupati."),
+     ("Kota Malangâ€™s budget â€“ up.", "Kota Malang’s budget – up."),
+     ("Ibu Kota Nusantara (IKN) â€” kata Menteri.", "Ibu Kota Nusantara (IKN) — kata Menteri.")],
+)
+def test_mojibake_is_repaired_with_a_warning(raw: str, fixed: str) -> None:
+    article = read(raw)
+    assert article.text == fixed
+    assert any("cp1252" in w for w in article.warnings)
+
+
+def test_clean_text_is_left_alone() -> None:
+    text = "Normal “quote” café © 2023 — ok. Â alone stays."
+    article = read(text)
+    assert article.text == text and article.warnings == ()
+
+
+def test_cp1252_bytes_are_decoded_with_a_warning() -> None:
+    from kg.reader import decode
+
+    text, warnings = decode("“Kami siap,” kata Bupati – café.".encode("cp1252"), "t.txt")
+    assert text == "“Kami siap,” kata Bupati – café." and "cp1252" in warnings[0]
