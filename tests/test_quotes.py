@@ -51,9 +51,10 @@ def test_a_quoted_term_is_not_a_quotation() -> None:
 
 
 def test_a_quotation_over_two_paragraphs_is_one() -> None:
-    body = '“Kalian adalah generasi pertama ASN di provinsi ini.\n“Apa yang kalian bangun hari ini menjadi budaya kerja,” katanya.'
-    [q] = find_quotes(body)
-    assert q.text.startswith("Kalian adalah") and q.text.endswith("menjadi budaya kerja")
+    for gap in ("\n", "\n\n"):
+        body = f'“Kalian adalah generasi pertama ASN di provinsi ini.{gap}“Apa yang kalian bangun hari ini menjadi budaya kerja,” katanya.'
+        [q] = find_quotes(body)
+        assert q.text.startswith("Kalian adalah") and q.text.endswith("menjadi budaya kerja")
 
 
 def test_indirect_speech_is_not_a_quotation() -> None:

@@ -42,7 +42,7 @@ UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
 EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
 COMPLEMENT_REACH = 8
-IMPLIED_LEVEL = {"Bupati": "Kabupaten", "Gubernur": "Provinsi"}
+IMPLIED_LEVEL = {"Bupati": "Kabupaten", "Gubernur": "Provinsi", "Kota": "Kota"}
 CHAIN_WORDS = frozenset({"yang", "sekaligus", "merangkap", "and", "dan", "also"})
 MAX_NAME_WORDS = 4
 
@@ -156,7 +156,7 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     if jur is None:
         return None
     role = _role(row, qual, jur.complement, m.surface if english else None)
-    name = " ".join(x for x in (role.name, _org_part(role.name, jur.org)) if x)
+    name = " ".join(x for x in (role.name, _org_part(role.name, jur.org, row.role)) if x)
     start = min(first, jur.first)
     span = Span(tokens[start].start, tokens[jur.last - 1].end)
     surface = " ".join(text[span.start : span.end].split())
@@ -174,7 +174,7 @@ def _role(row: RoleRow, qual: Qualifier | None, complement: str, surface: str | 
     return Role(key("role", name), name, aliases)
 
 
-def _org_part(role_name: str, org: Organization) -> str:
+def _org_part(role_name: str, org: Organization, canonical: str = "") -> str:
     """How the organization follows the role in the post's name ("Sekretaris Daerah Kabupaten
     Garut", "Menteri Dalam Negeri", "Kepala Badan ... Provinsi Jawa Tengah")."""
     part = org.name
@@ -185,7 +185,7 @@ def _org_part(role_name: str, org: Organization) -> str:
     if "Menteri" in role_name.split():
         part = part.removeprefix("Kementerian ")
     last = role_name.split()[-1]
-    implied = IMPLIED_LEVEL.get(last)
+    implied = IMPLIED_LEVEL.get(canonical.split()[-1] if canonical else last)
     if implied and part.startswith(implied + " "):
         part = part[len(implied) + 1 :]  # 'Bupati Garut', 'Gubernur Jawa Barat'
     if part.startswith(last + " ") and part.count(" ") >= 1:
@@ -359,6 +359,10 @@ def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> Na
     i = _skip_paren(tokens, i)
     while i < len(tokens) and tokens[i].start in blocked and tokens[i].is_cap:
         i += 1  # a region after the body: 'APDESI Babar, Junaidi'
+    while i + 1 < len(tokens) and tokens[i].low == "in" and tokens[i + 1].start in blocked:
+        i += 1  # 'regional secretary of Jayawijaya regency in Papua Pegunungan, Yosias Wenda'
+        while i < len(tokens) and tokens[i].start in blocked:
+            i += 1
     while i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].start in blocked:
         j = i + 1
         while j < len(tokens) and tokens[j].start in blocked:
@@ -412,7 +416,7 @@ def _listed_posts(tokens: list[Token], m: Match, row: RoleRow, found: Findings) 
         if org is None:
             continue
         role = _role(row, None, "")
-        name = f"{role.name} {_org_part(role.name, org)}"
+        name = f"{role.name} {_org_part(role.name, org, row.role)}"
         span = Span(tokens[m.first].start, tokens[j - 1].end)
         post = Post(key("post", name), name, span=span, role=role.key, org=org.key)
         out.extend((org, role, post))

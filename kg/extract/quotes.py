@@ -71,7 +71,7 @@ def _closing(body: str, start: int) -> int | None:
         if ch in "\"”":
             return i
         if ch == "\n":
-            nxt = body[i + 1 :].lstrip(" ")
+            nxt = body[i + 1 :].lstrip(" \n")
             if not nxt.startswith(("\"", "“")):
                 return None
             i = i + 1 + (len(body[i + 1 :]) - len(nxt))
@@ -179,6 +179,14 @@ def _named(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
     return sp.resolve(name.name, Span(name.start, name.end))
 
 
+def _person_at(found: Findings, offset: int) -> str | None:
+    """The person whose mention (titles included) covers a character offset."""
+    for link in found.mentions:
+        if link.key.startswith("person/") and link.span.start <= offset < link.span.end:
+            return link.key
+    return None
+
+
 def _office_holder(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
     """'kata Wabup', 'ujar Pak Wali': the person who holds that office in the article."""
     from kg.extract.people import role_matcher
@@ -210,7 +218,7 @@ def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers, lo: in
         return sp.focus
     window = [j for j in range(max(0, i - 8), i) if tokens[j].start >= lo]
     for j in reversed(window):
-        k = sp.found.key_at(tokens[j].start, "person/")
+        k = _person_at(sp.found, tokens[j].start)
         if k is not None:
             return k
     name = parse_name_before(body, tokens, i)
