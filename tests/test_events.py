@@ -137,3 +137,11 @@ def test_event_locations(text: str, expected: set[str]) -> None:
 def test_event_dates(text: str, expected: tuple[str, str]) -> None:
     ev = events(text)[0]
     assert (str(ev.start), str(ev.end)) == expected
+
+
+def test_generic_participant_words_make_no_group_but_still_count() -> None:
+    text = ("GARUT - Pemkab Garut menggelar Bimtek SPBE Kabupaten Garut 2024 bagi 120 aparatur sipil negara (ASN) "
+            "dan para pejabat.\n")
+    ev = events(text)[0]
+    assert ev.count == 120
+    assert [a for a in ev.audiences if a.endswith(("/asn", "/pejabat"))] == []

@@ -29,6 +29,7 @@ _CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on
 LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
 MAX_NAME_TOKENS = 20
+GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees"})
 _BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
                     r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
 _NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
@@ -501,8 +502,8 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
             if role_key in covered_roles or any(r.endswith(slug(atype)) for r in covered_roles):
                 continue
             region = _region_after(found, s.start + m.end)
-            if atype == "peserta" and region is None:
-                continue
+            if region is None and (atype in GENERIC_AUDIENCES or s.text[m.start - 1 : m.start] == "("):
+                continue  # 'pejabat', 'participants' alone, or '(ASN)' after its spelled-out form: no group
             name = _audience_name(s.text, m, found, region)
             out.append(Audience(key("audience", name), name, span=Span(s.start + m.start, s.start + m.end),
                                 audience_type=atype, region=region, count=n))
