@@ -228,3 +228,25 @@ def test_no_measure(text: str) -> None:
 
 def test_loose_measure_needs_a_decimal_value() -> None:
     assert measures("Indeks itu di Kabupaten Garut baru 3 bulan diterapkan.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sementara itu, di Kota Kediri, diklat serupa untuk pejabat Pemkot dijadwalkan pada bulan September.",
+     "Pemerintah Kota Kediri"),
+])
+def test_bare_government_is_that_of_the_one_region_of_its_level(text: str, name: str) -> None:
+    assert "Pemkot" in orgs(text)[name].aliases
+
+
+def test_bare_government_with_two_regions_of_its_level_is_nothing() -> None:
+    found = orgs("Peserta dari Kota Malang dan Kota Batu. Pejabat Pemkot hadir.")
+    assert not [o for o in found.values() if o.aliases == ("Pemkot",)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("On Friday they visit Seoul Metropolitan Government's digital citizen service center.",
+     "Seoul Metropolitan Government"),
+])
+def test_foreign_government_named_in_english(text: str, name: str) -> None:
+    org = orgs(text, "en")[name]
+    assert org.government and org.kind == "foreign-agency"

@@ -34,6 +34,7 @@ _OFFICE_NAMES = {"kantor regional": "Kantor Regional", "kanreg": "Kantor Regiona
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:dan|serta|and)\s+)?|\s(?:dan|serta|and)\s+)")
 _GOVERNMENT_LEVEL = {"Pemerintah Kota": "Kota", "Pemerintah Kabupaten": "Kabupaten", "Pemerintah Provinsi": "Provinsi"}
 _LEVEL_OF = {"Kota": "city", "Kabupaten": "regency", "Provinsi": "province"}
+_FOREIGN_GOVERNMENT = re.compile(r"(?:'s)? (?:Metropolitan|Prefectural|Provincial|City|Municipal|State) Government\b")
 _UNIT_HEADS = frozenset({"Dinas", "Badan"})
 _UNIT_CONNECTORS = frozenset({"dan", ","})
 _UNIT_MAX_WORDS = 8
@@ -116,6 +117,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
         regional.append((m, near))
     out.extend(_regional(article.body, found, tokens, regional))
     out.extend(_unknown_units(article, found, tokens))
+    out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
@@ -149,12 +151,45 @@ def _regional(text: str, found: Findings, tokens: list[Token],
             span = Span(m.start, tokens[_after_paren(tokens, m.last) - 1].end)
         shared = near
         if near is None:
-            continue
+            near = _only_region_of_level(found, m.payloads[0])
+            if near is None:
+                continue
+            span = Span(m.start, m.end)
         place = _stated_level(gaz, m.payloads[0], gaz.get(found.entities[near[0]].place))  # type: ignore[attr-defined]
         org = regional_body(m.payloads[0], place)
         out.append(_with_alias(org, text[span.start : span.end], span))
         found.mention(org.key, span)
     return out[::-1]
+
+
+def _only_region_of_level(found: Findings, inst: Institution) -> tuple[str, Span] | None:
+    """A bare "Pemkot" means the one city the article names, if it names one only."""
+    word = _GOVERNMENT_LEVEL.get(inst.name)
+    if word is None:
+        return None
+    gaz = Gazetteer.load()
+    links = {link.key: link.span for link in found.mentions if link.key.startswith("region/")
+             and gaz.get(found.entities[link.key].place).level == _LEVEL_OF[word]}  # type: ignore[attr-defined]
+    return next(iter(links.items())) if len(links) == 1 else None
+
+
+def _foreign_governments(text: str, found: Findings) -> list[Organization]:
+    """'Seoul Metropolitan Government', 'Fukuoka Prefectural Government': a foreign city's or
+    region's government named in English after it."""
+    gaz = Gazetteer.load()
+    out: list[Organization] = []
+    for link in found.mentions:
+        if not link.key.startswith("region/"):
+            continue
+        place = gaz.get(found.entities[link.key].place)  # type: ignore[attr-defined]
+        m = _FOREIGN_GOVERNMENT.match(text, link.span.end)
+        if m is None or place.level not in ("foreign-city", "foreign-region"):
+            continue
+        name = " ".join(text[link.span.start : m.end()].split())
+        org = Organization(key("org", name), name, kind="foreign-agency", government=True, region=link.key)
+        out.append(_with_alias(org, name, Span(link.span.start, m.end())))
+        found.mention(org.key, Span(link.span.start, m.end()))
+    return out
 
 
 def _list_joint(text: str, tokens: list[Token], m: Match[Institution], following: Match[Institution]) -> bool:
