@@ -38,6 +38,7 @@ _DATELINE = re.compile(
 )
 _DOT_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\.\s+(?=[A-Z][a-z])")
 _SIGNATURE = re.compile(r"\((?P<sig>[A-Za-z][\w./ ]{0,20})\)\s*$")
+_BARE_SIGNATURE = re.compile(r"(?:^|[\s.])(?P<sig>[a-z*]{1,6}/[\w.]{2,20})$")
 _SIGN_OFF = re.compile(r"^[(\[]?[\w.*]{0,20}(?:/[\w.*]{1,20}){0,3}[)\]]?$")
 _COMMENTS = re.compile(r"^\d+\s+(?:Comments?|Komentar|Tanggapan)$", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright|hak cipta)\b|^©", re.I)
@@ -55,10 +56,12 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:WIB|WITA|WIT|GMT|am|pm|AM|PM))
 _CAPTION = re.compile(r"^(?:Foto|Photo|Keterangan foto|Caption)\s*:\s*(?:\S+\s+){5}", re.I)
 _PHOTO_CREDIT = re.compile(
     r"\((?:ANTARA(?: FOTO)?/[^()]*|(?:Foto|FOTO|Photo|Dok|DOK|dok)\b[^()]*"
-    r"|[^()\s]+/\s*(?:ist|Ist|IST|Istimewa|istimewa|HO\b[^()]*|dok\b[^()]*|Dok\b[^()]*))\)\s*$"
+    r"|[^()\s]+/\s*(?:ist|Ist|IST|Istimewa|istimewa|HO\b[^()]*|dok\b[^()]*|Dok\b[^()]*)"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?i:com|id|co)/\s*[A-Z]{2,}(?: [A-Z.]{2,})+)\)\s*$"
 )
 _BULLET = re.compile(r"^\s*[-*•·–>]\s*\S")
 _WEEKDAY_DATE = re.compile(r"\b[A-Z][a-z]+\s*,?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)")
+_SOURCE_LABELS = frozenset({"sumber", "source"})  # "Sumber: ANTARA" names an outlet or office
 _NOT_PERSON = frozenset("kontributor tim redaksi humas admin diskominfo dinas biro bagian prokopim".split())
 _ID_WORDS = frozenset("yang dan di dengan untuk dalam ini itu tersebut pada dari akan ke bahwa juga".split())
 _EN_WORDS = frozenset("the and of to in for with that this was were on from by is are said".split())
@@ -282,7 +285,7 @@ def _byline(lines: list[str], kinds: list[str | None]) -> tuple[tuple[str, ...],
             field_ = _BYLINE_FIELD.match(part)
             if reported:
                 target, names = authors, reported.group("names")
-            elif field_:
+            elif field_ and field_.group("label").lower().strip() not in _SOURCE_LABELS:
                 label = field_.group("label").lower()
                 target = editors if ("edit" in label or "redaktur" in label or "penyunting" in label) else authors
                 names = field_.group("names")
@@ -459,18 +462,19 @@ def _dot_dateline(line: str, offset: int) -> tuple[str | None, Span | None, str 
 
 def _publisher(tokens: list[str | None], lines: list[str], kinds: list[str | None], lex: Lexicon,
                url: str | None) -> str | None:
-    """The outlet: the dateline's or header's outlet, else the copyright line, else the
-    sign-off '(esy/jpnn)'; named as the lexicon names it, else as written."""
-    candidates = [t for t in tokens if t] + _footer_outlets(lines, kinds)
-    for cand in candidates:
-        pub = lex.publisher(cand.strip()) or _publisher_by_domain(cand.strip(), lex)
+    """The outlet: the dateline's or header's outlet, else the copyright line's, else the
+    sign-off's ('(esy/jpnn)', 'esy/jpnn'), else the url's; named as the lexicon names it,
+    else as the dateline or copyright line writes it (a sign-off's initials never)."""
+    named = [t.strip() for t in tokens if t] + _copyright_owners(lines, kinds)
+    for cand in named + _sign_off_outlets(lines, kinds):
+        pub = lex.publisher(cand) or _publisher_by_domain(cand, lex)
         if pub is not None:
             return pub.name
     if url:
         pub = lex.publisher_for_url(url)
         if pub is not None:
             return pub.name
-    return candidates[0].strip() if candidates else None
+    return named[0] if named else None
 
 
 def _publisher_by_domain(token: str, lex: Lexicon) -> Publisher | None:
@@ -484,16 +488,21 @@ def _publisher_by_domain(token: str, lex: Lexicon) -> Publisher | None:
     return None
 
 
-def _footer_outlets(lines: list[str], kinds: list[str | None]) -> list[str]:
+def _copyright_owners(lines: list[str], kinds: list[str | None]) -> list[str]:
     out: list[str] = []
     for line, kind in zip(lines, kinds):
-        stripped = line.strip()
-        if kind == "footer" and _COPYRIGHT.match(stripped):
-            out.extend(_copyright_owner(stripped))
+        if kind == "footer" and _COPYRIGHT.match(line.strip()):
+            out.extend(_copyright_owner(line.strip()))
+    return out
+
+
+def _sign_off_outlets(lines: list[str], kinds: list[str | None]) -> list[str]:
+    """The parts of the sign-off that ends the story: '(esy/jpnn)', 'esy/jpnn', '*/wu'."""
+    out: list[str] = []
     for line, kind in zip(reversed(lines), reversed(kinds)):
         stripped = line.strip()
         if stripped and kind in (None, "footer"):
-            sig = _SIGNATURE.search(stripped)
+            sig = _SIGNATURE.search(stripped) or _BARE_SIGNATURE.search(stripped)
             if sig:
                 out.extend(part for part in sig.group("sig").split("/") if len(part) > 2)
             if kind is None:

@@ -131,11 +131,18 @@ def test_place_and_date_line_gives_the_dateline() -> None:
         ("Copyright © 2019 suarakediri.id. All Rights Reserved.", "suarakediri.id"),
         ("(esy/jpnn)", "jpnn.com"),
         ("(Tribunjogja.com/Hnf)", "Tribunjogja.com"),
+        ("esy/jpnn", "jpnn.com"),
+        ("Peserta pulang hari ini. esy/jpnn", "jpnn.com"),
     ],
 )
 def test_publisher_from_the_footer(tail: str, publisher: str) -> None:
     article = read(f"Judul\n{LEAD_ID}\n{tail}\n")
     assert article.publisher == publisher
+
+
+@pytest.mark.parametrize("tail", ["(Oka)", "*/wu", "(mud/mud)", "Pengadaan Barang/Jasa", "(*)"])
+def test_a_sign_off_names_no_outlet_by_itself(tail: str) -> None:
+    assert read(f"{LEAD_ID}\n{tail}\n").publisher is None
 
 
 def test_publisher_from_the_url_when_the_text_names_none() -> None:
@@ -219,12 +226,29 @@ def test_list_after_a_related_heading_stops_at_a_paragraph() -> None:
      "Sejumlah camat mengikuti pelatihan di Bandung, Senin (5/6/2023). (ANTARA/HO-Humas Pemkab Bandung)",
      "Bupati Garut membuka bimtek SPBE di hotel, Senin. ANTARA FOTO/Budi Santoso (ANTARA FOTO/Budi Santoso)",
      "Peserta foto bersama usai pembukaan. (Foto: Diskominfo Garut)",
-     "Sekda foto bersama peserta PKA dan PKP, Senin (21/8). (mitrasumut/ist)"],
+     "Sekda foto bersama peserta PKA dan PKP, Senin (21/8). (mitrasumut/ist)",
+     "Bupati Garut membuka bimtek SPBE, Senin (10/6/2024). (KOMPAS.com/RIDWAN NUGRAHA)",
+     "Lihat Foto", "[Gambas:Video 20detik]", "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+     "Artikel ini telah tayang di Tribunjogja.com dengan judul Pejabat Ikuti PKP"],
 )
 def test_noise_lines_are_blanked(line: str) -> None:
     article = read(f"{LEAD_ID}\n{line}\n")
     assert article.body.rstrip().endswith(LEAD_ID.rstrip())
     assert len(article.body) == len(article.text)
+
+
+@pytest.mark.parametrize("tail", ["Sumber: ANTARA", "Sumber: Humas Pemkab Garut"])
+def test_a_source_line_names_no_byline_person(tail: str) -> None:
+    article = read(f"{LEAD_ID}\n{tail}\n")
+    assert article.authors == () and article.editors == () and tail not in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Peserta pulang dengan rencana aksi. (Tribunjogja.com/Hnf)", "Kegiatan berakhir sore. (esy/jpnn)"],
+)
+def test_a_story_sign_off_keeps_its_paragraph(line: str) -> None:
+    assert line in read(f"{LEAD_ID}\n{line}\n").body
 
 
 def test_caption_names_are_not_byline_people() -> None:
