@@ -460,17 +460,23 @@ def _governmental(found: Findings, key_: str) -> bool:
 
 def _fill_participants(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
                        found: Findings, main: bool) -> tuple[Event, list[object]]:
+    """People and offices after a participation cue ('diikuti', 'peserta', 'bagi'), bodies
+    after an origin cue ('peserta berasal dari', 'participants from'), listed offices, and the
+    holders of attending offices. The main event takes such sentences from the whole article."""
     attendees: list[Link] = []
     if main:
         attendees.extend(found.listed_posts)
         attendees.extend(found.participant_hints)
-    idx = {s.index for s in sentences}
-    for s in sentences:
-        for cue in _cue_spans(s, "participation"):
-            tail = Span(s.start + cue.end, s.end)
-            for link in found.mentions:
-                if tail.start <= link.span.start < tail.end and link.key.startswith(("person/", "post/")):
-                    attendees.append(link)
+    scope = article.sentences if main else sentences
+    side = {l.key for l in (*ev.organizers, *ev.hosts)}
+    for s in scope:
+        guests = _cue_spans(s, "guests")
+        cut = s.start + guests[0].start if guests else s.end
+        for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
+            for cue in _cue_spans(s, kind):
+                lo = s.start + cue.end
+                attendees.extend(l for l in found.mentions if lo <= l.span.start < max(cut, lo) and
+                                 l.key.startswith(prefixes) and l.key not in side and _attends(found, l.key))
     posts = {l.key for l in attendees if l.key.startswith("post/")}
     for h in found.holdings:
         if h.post in posts:
@@ -479,8 +485,13 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     audiences, count = _audiences(article, sentences, found, roles, [ev.span] if ev.span else [])
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
-    del idx
     return ev, list(audiences)
+
+
+def _attends(found: Findings, key_: str) -> bool:
+    """Media and training providers do not attend; everything else named there may."""
+    entity = found.entities.get(key_)
+    return not (isinstance(entity, Organization) and entity.kind in ("media", *HOST_KINDS))
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
