@@ -145,3 +145,17 @@ def test_generic_participant_words_make_no_group_but_still_count() -> None:
     ev = events(text)[0]
     assert ev.count == 120
     assert [a for a in ev.audiences if a.endswith(("/asn", "/pejabat"))] == []
+
+
+def test_report_day_is_not_the_event_day_but_a_held_day_is() -> None:
+    from kg import extract as ex
+    from kg.model import Event
+    from kg.reader import Meta, parse_article
+
+    def event_dates(text: str) -> list[tuple[str | None, str | None]]:
+        found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+        return [(e.start and e.start.isoformat(), e.end and e.end.isoformat()) for e in found.of(Event)]
+
+    held = ("SEI RAMPAH - Pemkab Serdang Bedagai menggelar sosialisasi penilaian kinerja ASN di aula kantor "
+            "bupati, Kamis (22/8/2024).\nSosialisasi diikuti 345 ASN.")
+    assert event_dates(held) == [("2024-08-22", "2024-08-22")]

@@ -27,6 +27,9 @@ _QUOTED_NAME = r"\s*:?\s*['\"“‘](?P<name>[^'\"”’\n]{6,200})['\"”’]"
 _ROMAN = re.compile(r"^(?:[IVX]{1,5}|1V)$")
 _CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on", "the", "in"})
 LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
+ONE_DAY_KINDS = frozenset({"seminar", "workshop"})
+_HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berlangsung|dilaksanakan|mengadakan|"
+                   r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
 MAX_NAME_TOKENS = 20
 GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees"})
@@ -322,14 +325,20 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
         later = [e.first for e in ends if e.first > start and (e.first - start).days < 400]
         end = min(later) if later else None
     for du in dates.find_durations(s.text, article.language):
-        if end is None and du.days > 1:
+        if end is None and du.days >= 1:
             end = start + timedelta(days=du.days - 1)
+    if end is None and ev.kind in ONE_DAY_KINDS and not _OPENING.search(s.text):
+        end = start  # a seminar, socialization or workshop on one stated day
     return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
 
 
 def _report_date(text: str, dm: dates.DateMention) -> bool:
-    """'... kata X di Jakarta, Selasa (30/5)': the day of the report, not of the event."""
-    return "(" in dm.text or bool(re.search(r"(diterima|kata|ujar|ungkap|said)\b", text[: dm.start][-80:]))
+    """'... kata X dalam keterangan yang diterima di Jakarta, Selasa (30/5)': the day of the
+    report, not of the event - unless the sentence says the event is held that day."""
+    if _HELD.search(text):
+        return False
+    return bool(re.search(r"(diterima|keterangan|kata|ujar|ungkap|said|told)\b", text[: dm.start][-80:])) \
+        or "(" in dm.text and not _OPENING.search(text)
 
 
 def _links_in(found: Findings, s: Sentence, prefix: str) -> list[Link]:
