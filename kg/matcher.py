@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:['’](?![sS]\b)\w+)*|[^\w\s]")  # "Ma'ruf" is one word; "Ministry's" two
 
 
 @dataclass(frozen=True)
