@@ -92,7 +92,8 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in data:
         raise InputError(f"{source}: binary file, not text")
     try:
-        text, warnings = data.decode("utf-8-sig"), ()
+        text = data.decode("utf-8-sig")
+        warnings: tuple[str, ...] = ()
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
@@ -538,12 +539,12 @@ def _published(body: str, when: str | None, language: str) -> date | None:
     if not stated_years:
         return _weekday_in_year_of_text(body, match, language)
     candidates = [date(y, 7, 1) for y in sorted(set(stated_years))]
-    fallback = None
+    fallback: date | None = None
     for ref in reversed(candidates):
-        for found in dates.find_dates(match.group(0), ref, language):
-            if found.weekday_ok or (found.weekday_ok is None and found.year_stated):
-                return found.first
-            fallback = fallback or found.first
+        for mention in dates.find_dates(match.group(0), ref, language):
+            if mention.weekday_ok or (mention.weekday_ok is None and mention.year_stated):
+                return mention.first
+            fallback = fallback or mention.first
     return fallback
 
 

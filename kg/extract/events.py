@@ -138,8 +138,8 @@ def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKin
         body = [t for t in triggers if head is None or t.start >= head.end] or triggers
         main = max(body, key=lambda t: sum(x.payloads[0].kind == t.payloads[0].kind for x in body))
         first = next(t for t in body if t.payloads[0].kind == main.payloads[0].kind)
-        name, span = _generic_name(text, tokens, first)
-        _put(drafts, Draft(name, first.payloads[0].kind, span, False))
+        generic, span = _generic_name(text, tokens, first)
+        _put(drafts, Draft(generic, first.payloads[0].kind, span, False))
     return _merge_short_names(sorted(drafts.values(), key=lambda d: d.span.start))
 
 

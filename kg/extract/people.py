@@ -264,9 +264,10 @@ def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | Non
         return None
     delimited = end < len(tokens) and tokens[end].text in ",.;("
     if row.body == "district" or not delimited:
-        end = _unit_name_end(tokens, k, end, row)
-        if end is None:
+        stop = _unit_name_end(tokens, k, end, row)
+        if stop is None:
             return None
+        end = stop
     words = " ".join(t.text for t in tokens[k:end])
     if row.body == "district":
         places = [p for p in Gazetteer.load().lookup(f"Kecamatan {words}") if p.level == "district"]

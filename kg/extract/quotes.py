@@ -41,7 +41,8 @@ class QuoteSpan:
 @functools.cache
 def speech_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """(verbs after a quotation, verbs before it), lower case, with their -nya forms."""
-    after, before = set(), set()
+    after: set[str] = set()
+    before: set[str] = set()
     for v in Lexicon.load().speech_verbs:
         target = after if v.kind == "after" else before if v.kind == "before" else None
         if target is not None:
