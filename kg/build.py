@@ -28,6 +28,7 @@ from kg.reader import Meta, parse_article
 from kg.store import Store, Triple, graph_triples, nquads
 
 Progress = Callable[[str], None]
+BULK_MIN = 100  # articles from which a first build into an empty store uses the bulk loader
 PEOPLE_QUERY = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX schema: <https://schema.org/>
@@ -179,11 +180,12 @@ def build_store(paths: Iterable[Path], store_path: Path, base: str = DATA, progr
             if progress:
                 progress(source)
         index = _store_index(store)
-        with store.batch():
+        with store.batch(), store.bulk(len(todo) >= BULK_MIN):
             for result in extract_items(todo, workers, base):
                 _store_one(store, result, index, report)
                 if progress:
                     progress(result.source)
+        with store.batch():
             _resolve_store(store, index, report, base)
         report.triples = store.union_size()
     return report

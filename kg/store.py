@@ -23,6 +23,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,9 @@ FORMAT = "kapasitas-store"
 VERSION = 1
 OXIGRAPH_DIR = "oxigraph"
 LOCK_FILE = ".lock"
+PARTIAL_DIR = "oxigraph.partial"
+OLD_DIR = "oxigraph.old"
+BULK_QUADS = 200_000  # quads handed to the bulk loader at once
 FLUSH_EVERY = 200  # articles between metadata writes inside a batch
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_EXPORT = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG}
@@ -103,6 +107,8 @@ class Store:
         self._batching = False
         self._dirty = False
         self._pending = 0
+        self._bulk: list[ox.Quad] | None = None  # quads waiting for the bulk loader
+        self._bulk_graphs: set[str] = set()
 
     # -- opening and closing
 
@@ -129,6 +135,7 @@ class Store:
         store = cls.__new__(cls)
         store.path, store.meta, store._db, store._lock = path, _empty_meta(), None, None
         store._batching, store._dirty, store._pending = False, True, 0
+        store._bulk, store._bulk_graphs = None, set()
         store.writable(wait)
         return store
 
@@ -138,6 +145,8 @@ class Store:
             return
         self._lock = _take_lock(self.path, wait)
         self._db = None
+        shutil.rmtree(self.path / PARTIAL_DIR, ignore_errors=True)  # an interrupted bulk load
+        shutil.rmtree(self.path / OLD_DIR, ignore_errors=True)
         self._db = ox.Store(str(self.path / OXIGRAPH_DIR))
         if (self.path / STORE_MARKER).is_file():
             self.meta = _read_meta(self.path)
@@ -195,7 +204,7 @@ class Store:
 
     def flush(self) -> None:
         """Flush the database, then write the metadata file atomically, if anything changed."""
-        if self._dirty and self._lock is not None:
+        if self._dirty and self._lock is not None and self._bulk is None:
             if self._db is not None:
                 self._db.flush()  # articles on disk (and memtables freed) before the metadata names them
             data = json.dumps(self.meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -227,12 +236,62 @@ class Store:
         """Write one named graph (and the union) in one transaction: 'added' or 'replaced'."""
         self.writable()
         name = ox.NamedNode(graph_iri)
+        if self._bulk is not None and graph_iri not in self._bulk_graphs:
+            self._bulk_graphs.add(graph_iri)
+            quads = to_quads(triples, graph_iri)
+            self._bulk.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+            if len(self._bulk) >= BULK_QUADS:
+                self._load_bulk()
+            return "added"
+        self._load_bulk()
         if not self.db.contains_named_graph(name):
             quads = to_quads(triples, graph_iri)
             self.db.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
             return "added"
         self.db.update(self._replacement(graph_iri, triples))
         return "replaced"
+
+    @contextmanager
+    def bulk(self, enabled: bool = True) -> Iterator[Store]:
+        """Fill an empty store with pyoxigraph's bulk loader (about 3x faster than transactions).
+
+        The articles go to ``DIR/oxigraph.partial``, which replaces the empty database in one
+        rename at the end; a build stopped before that leaves the store empty, as it was.
+        With articles already in the store (or ``enabled`` false) this does nothing.
+        """
+        self.writable()
+        if not enabled or self.articles or any(True for _ in self.db.named_graphs()):
+            yield self
+            return
+        self._db = None  # the empty database stays in place for readers until the swap
+        self._db, self._bulk, self._bulk_graphs = ox.Store(str(self.path / PARTIAL_DIR)), [], set()
+        try:
+            yield self
+            self._load_bulk()
+            self._db.flush()
+        except BaseException:
+            self._db, self._bulk = None, None
+            shutil.rmtree(self.path / PARTIAL_DIR, ignore_errors=True)
+            self.meta["articles"] = {}
+            self._db = ox.Store(str(self.path / OXIGRAPH_DIR))
+            raise
+        self._db, self._bulk = None, None
+        self._swap_in_partial()
+        self._db = ox.Store(str(self.path / OXIGRAPH_DIR))
+        self._changed()
+
+    def _swap_in_partial(self) -> None:
+        """Replace the empty database by the bulk-loaded one (two renames)."""
+        old = self.path / OLD_DIR
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(self.path / OXIGRAPH_DIR, old)
+        os.rename(self.path / PARTIAL_DIR, self.path / OXIGRAPH_DIR)
+        shutil.rmtree(old)
+
+    def _load_bulk(self) -> None:
+        if self._bulk:
+            self.db.bulk_extend(self._bulk)
+            self._bulk = []
 
     def remove(self, article_id: str) -> None:
         """Remove an article's graph (and its triples no other graph holds from the union)."""

@@ -212,3 +212,38 @@ def test_wait_blocks_until_the_first_writer_is_done(tmp_path: Path) -> None:
     first.close()
     waiter.join(10)
     assert [r.built for r in reports] == [[str(MULTI / "garut-bimtek-2023.txt")]]
+
+
+def test_first_build_of_many_articles_uses_the_bulk_loader_with_the_same_result(tmp_path: Path) -> None:
+    import kg.build
+
+    inputs = many_articles(tmp_path / "in", 12)
+    (inputs / "jabar.txt").write_bytes((MULTI / "jabar-digital-2023.txt").read_bytes())
+    outputs = []
+    for name, threshold in (("bulk", 1), ("tx", 10**9)):
+        kg.build.BULK_MIN, saved = threshold, kg.build.BULK_MIN
+        try:
+            assert run("build", inputs, "--store", tmp_path / name, "--workers", "1").exit_code == 0
+        finally:
+            kg.build.BULK_MIN = saved
+        with Store.open(tmp_path / name) as opened:
+            assert union_is_exact(opened) and len(opened.articles) == 13
+        run("export", tmp_path / name, "--output", tmp_path / f"{name}.nq")
+        outputs.append((tmp_path / f"{name}.nq").read_bytes())
+        assert sorted(p.name for p in (tmp_path / name).iterdir()) == [".lock", "kapasitas-store.json", "oxigraph"]
+    assert outputs[0] == outputs[1]
+
+
+def test_bulk_build_killed_leaves_the_store_empty_and_usable(tmp_path: Path) -> None:
+    inputs, store = many_articles(tmp_path / "in", 120), tmp_path / "store"
+    child = start_build(inputs, store)
+    deadline = time.monotonic() + 30
+    while not (store / "oxigraph.partial").is_dir() and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    with Store.create(store) as opened:
+        assert opened.articles == {} and list(opened.db.named_graphs()) == []
+    assert not (store / "oxigraph.partial").exists()
+    assert run("build", MULTI / "garut-bimtek-2023.txt", "--store", store).exit_code == 0
