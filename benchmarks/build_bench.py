@@ -5,6 +5,7 @@
 1. writes a deterministic synthetic corpus of N articles (benchmarks/corpus.py);
 2. ``kg build --store`` of the first ``--single`` articles with 1 worker, and of all N with 2
    workers, each in a child process: articles/s, MB/s of input text, peak RSS (``wait4``);
+   then the same build again (every article unchanged: skipped);
 3. the store's size on disk;
 4. p50/p95 latency of every example query (``kg.paths.QUERIES``) and of a few selective
    lookups, on the N-article store (pyoxigraph, on disk) and, on the ``--single``-article
@@ -150,6 +151,9 @@ def report(work: Path, n: int, single: int, repeats: int) -> None:
         r = build(inputs, store, workers)
         print(f"| {label} | {count} | {r['wall']:.1f} | {r['cpu']:.1f} | {count / r['wall']:.1f} | "
               f"{nbytes / 1e6 / r['wall']:.3f} | {r['rss']:.0f} |", flush=True)
+    again = build(corpus, work / "store", 2)
+    print(f"| again, all unchanged | {n} | {again['wall']:.1f} | {again['cpu']:.1f} | {n / again['wall']:.1f} | "
+          f"{size / 1e6 / again['wall']:.3f} | {again['rss']:.0f} |", flush=True)
     big = ox.Store.read_only(str(work / "store" / "oxigraph"))
     named = sum(1 for q in big.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
     union = sum(1 for _ in big.quads_for_pattern(None, None, None, ox.DefaultGraph()))
