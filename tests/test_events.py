@@ -159,3 +159,22 @@ def test_report_day_is_not_the_event_day_but_a_held_day_is() -> None:
     held = ("SEI RAMPAH - Pemkab Serdang Bedagai menggelar sosialisasi penilaian kinerja ASN di aula kantor "
             "bupati, Kamis (22/8/2024).\nSosialisasi diikuti 345 ASN.")
     assert event_dates(held) == [("2024-08-22", "2024-08-22")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pemkot Yogyakarta menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II di Kampus BPSDM DIY, "
+     "Rabu (7/8/2024).\nSelain di kelas, peserta mengikuti studi lapangan ke Kabupaten Kulon Progo pada 20 "
+     "Agustus 2024.", {"Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II", "Studi lapangan ke Kabupaten Kulon Progo"}),
+    ("BKD Kota Malang menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan I, Selasa (30/7/2019).\n"
+     "PKA merupakan pengganti Diklat PIM III sesuai peraturan LAN.", {"Pelatihan Kepemimpinan Administrator (PKA) Angkatan I"}),
+    ('Pemkot menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II, Rabu (7/8/2024).\n'
+     '"PKP ini dulu namanya Diklat PIM IV. Tuntutannya justru lebih berat," kata Kepala BKPSDM.',
+     {"Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II"}),
+])
+def test_side_events_count_and_references_do_not(text: str, expected: set[str]) -> None:
+    from kg import extract as ex
+    from kg.model import Event
+    from kg.reader import Meta, parse_article
+
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert {e.name for e in found.of(Event)} == expected

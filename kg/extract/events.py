@@ -28,6 +28,12 @@ _ROMAN = re.compile(r"^(?:[IVX]{1,5}|1V)$")
 _CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on", "the", "in"})
 LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
 ONE_DAY_KINDS = frozenset({"seminar", "workshop"})
+SIDE_KINDS = frozenset({"study-visit", "workshop"})
+SIDE_STOP = frozenset({"pada", "tanggal", "selama", "mulai", "on", "from", "during", "yang", "untuk", "guna",
+                       "dan", "sebelum", "setelah", "sejak", "hingga", "sampai"})
+_DESTINATION = re.compile(r"\s*(?:\w+\s+){0,3}(?:ke|menuju|to)\s+[A-Z]")
+_REFERENCE = re.compile(r"\b(?:pengganti|menggantikan|alumni|lulusan|dulu(?: namanya| bernama)?|dahulu|eks|bekas|"
+                        r"sebelumnya|formerly|replac(?:es|ed|ing)|alumnus|graduates? of)\s*$", re.I)
 _HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berlangsung|dilaksanakan|mengadakan|"
                    r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
@@ -124,12 +130,16 @@ def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKin
     drafts: dict[str, Draft] = {}
     head = headline_span(text)
     naming = "|".join(sorted((re.escape(c) for c in cues()["naming"]), key=len, reverse=True))
+    quoted = _quotation_spans(text)
     for m in re.finditer(rf"\b(?:{naming}){_QUOTED_NAME}", text, re.I):
         kind = _kind_near(triggers, m.start()) or _kind_in(m.group("name"))
-        _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
+        if _looks_like_a_name(m.group("name")):
+            _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
     for t in triggers:
         if head is not None and head.start <= t.start < head.end:
             continue  # headlines capitalize every word: no event names from them
+        if _reference(text, t, quoted):
+            continue  # 'pengganti Diklat PIM III', 'dulu namanya Diklat PIM IV': not this story's event
         name = _capitalized_name(text, tokens, t)
         if name is not None and not _inside(drafts, name[1]):
             for part in _batches(name[0]):
@@ -140,7 +150,70 @@ def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKin
         first = next(t for t in body if t.payloads[0].kind == main.payloads[0].kind)
         generic, span = _generic_name(text, tokens, first)
         _put(drafts, Draft(generic, first.payloads[0].kind, span, False))
+    for side in _side_events(article, tokens, triggers, drafts, head, quoted):
+        _put(drafts, side)
     return _merge_short_names(sorted(drafts.values(), key=lambda d: d.span.start))
+
+
+def _quotation_spans(text: str) -> list[Span]:
+    from kg.extract.quotes import find_quotes
+
+    return [Span(q.start, q.end) for q in find_quotes(text)]
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A quoted title names an event when it holds an event word or is written as a title."""
+    words = [w for w in name.split() if len(w) > 3]
+    capitalized = sum(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return bool(kind_matcher().find(name)) or (bool(words) and capitalized >= 0.5 * len(words))
+
+
+def _reference(text: str, t: Match[EventKind], quoted: list[Span]) -> bool:
+    """An event word that refers to another programme: inside direct speech, or after
+    'pengganti', 'alumni', 'dulu namanya', 'formerly' ..."""
+    if any(q.start <= t.start < q.end for q in quoted):
+        return True
+    return bool(_REFERENCE.search(text[max(0, t.start - 30) : t.start]))
+
+
+def _side_events(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
+                 drafts: dict[str, Draft], head: Span | None, quoted: list[Span]) -> list[Draft]:
+    """A field visit, internship, benchmarking or follow-up workshop of another kind than the
+    events named, with its own date or destination ('studi lapangan ke Kabupaten Kulon Progo
+    pada 20 Agustus 2024'), is an event of its own."""
+    kinds = {d.kind for d in drafts.values()}
+    spans = [d.span for d in drafts.values()]
+    out: list[Draft] = []
+    for t in triggers:
+        kind = t.payloads[0].kind
+        if kind not in SIDE_KINDS or kind in kinds or any(sp.start <= t.start < sp.end for sp in spans):
+            continue
+        if (head is not None and head.start <= t.start < head.end) or _reference(article.body, t, quoted):
+            continue
+        sentence = article.sentence_at(t.start)
+        if sentence is None:
+            continue
+        after = article.body[t.end : sentence.end]
+        dated = bool(dates.find_dates(after, article.published, article.language))
+        if not (dated or _DESTINATION.match(after)):
+            continue
+        name, span = _side_name(article.body, tokens, t, sentence.end)
+        out.append(Draft(name, kind, span, False))
+        kinds.add(kind)
+    return out
+
+
+def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int) -> tuple[str, Span]:
+    """'Studi lapangan ke Kabupaten Kulon Progo', 'Internship at the Kitakyushu City Environment Bureau'."""
+    hi = t.last
+    while hi < len(tokens) and tokens[hi].start < limit and hi - t.last < 8:
+        tok = tokens[hi]
+        if tok.text in ",.;:(" or (tok.low in SIDE_STOP and hi > t.last):
+            break
+        hi += 1
+    span = Span(t.start, tokens[hi - 1].end)
+    name = " ".join(text[span.start : span.end].split())
+    return name[:1].upper() + name[1:], span
 
 
 def _batches(name: str) -> list[tuple[str, str | None]]:
