@@ -178,3 +178,22 @@ def test_side_events_count_and_references_do_not(text: str, expected: set[str]) 
 
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert {e.name for e in found.of(Event)} == expected
+
+
+@pytest.mark.parametrize("text, groups, count", [
+    ("Pemkab Aceh Besar menggelar Bimtek Pengelolaan Keuangan Gampong bagi keuchik se-Kabupaten Aceh Besar "
+     "di Aula Hotel Grand Nanggroe Banda Aceh, Senin (13/5/2024).\nBimtek diikuti enam ratus empat (604) keuchik.",
+     {"keuchik se-Kabupaten Aceh Besar"}, 604),
+    ("Wakil Bupati Bantul melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti studi tiru "
+     "ke Kabupaten Banyuwangi, Selasa (21/11/2023).", {"lurah", "panewu se-Kabupaten Bantul"}, 75),
+    ("Sebanyak 80 CPNS golongan III formasi 2023 mengikuti Latsar di Kampus BPSDM Kaltim, Senin (15/7/2024).",
+     {"CPNS golongan III formasi 2023"}, 80),
+])
+def test_participant_groups_as_written(text: str, groups: set[str], count: int) -> None:
+    from kg import extract as ex
+    from kg.model import Audience, Event
+    from kg.reader import Meta, parse_article
+
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert {a.name for a in found.of(Audience)} == groups
+    assert [e.count for e in found.of(Event)] == [count]

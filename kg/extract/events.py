@@ -21,13 +21,22 @@ from kg.lexicon import EventKind, Lexicon
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
 from kg.model import (Article, Audience, Event, Findings, Link, Organization, Person, Post, Region, Sentence,
                       Span, Topic, Venue)
-from kg.resources import table
+from kg.resources import column, table
 
 _QUOTED_NAME = r"\s*:?\s*['\"“‘](?P<name>[^'\"”’\n]{6,200})['\"”’]"
 _ROMAN = re.compile(r"^(?:[IVX]{1,5}|1V)$")
 _CONNECT = frozenset({"dan", "bagi", "untuk", "tentang", "of", "for", "and", "on", "the", "in"})
 LOCATION_LINKERS = frozenset({"di", "in", "at", "ke", "to"})
 ONE_DAY_KINDS = frozenset({"seminar", "workshop"})
+MAX_GROUP_TOKENS = 12
+LIST_JOINERS = frozenset({"dan", "serta", "and"})
+GROUP_LEADERS = frozenset({"para", "sebanyak", "seluruh", "semua", "sejumlah", "all", "the", "oleh", "by", ":",
+                           "orang", "total"})
+GROUP_STOPS = frozenset({"yang", "untuk", "guna", "agar", "selama", "pada", "mulai", "sejak", "hingga", "sampai",
+                         "dengan", "who", "which", "to", "for", "on", "at", "during", "since", "until", "with",
+                         "sebagai", "as", "itu", "tersebut", "ini", "come", "came", "are", "is", "was", "were",
+                         "will", "would", "have", "has", "had", "said", "say", "says", "include", "includes",
+                         "including", "attended", "took", "take", "joined", "join"})
 SIDE_KINDS = frozenset({"study-visit", "workshop"})
 SIDE_STOP = frozenset({"pada", "tanggal", "selama", "mulai", "on", "from", "during", "yang", "untuk", "guna",
                        "dan", "sebelum", "setelah", "sejak", "hingga", "sampai"})
@@ -564,7 +573,7 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         if h.post in posts:
             attendees.append(Link(h.person, h.span))
     roles = {found.entities[k].role for k in posts if k in found.entities}  # type: ignore[attr-defined]
-    audiences, count = _audiences(article, sentences, found, roles, [ev.span] if ev.span else [])
+    audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [])
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
@@ -578,37 +587,157 @@ def _attends(found: Findings, key_: str) -> bool:
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
                covered_roles: set[str], names: list[Span]) -> tuple[list[Audience], int | None]:
-    """Groups such as 'kepala desa se-Kabupaten Bangka Barat' and the number that takes part."""
+    """Groups described by role and place after a participation cue, as written ('keuchik
+    se-Kabupaten Aceh Besar', 'CPNS golongan III formasi 2023', 'pejabat pimpinan tinggi
+    pratama'), each item of a list its own group, and the number that takes part."""
     out: list[Audience] = []
     count: int | None = None
     for s in sentences:
-        if not _cue_spans(s, "participation"):
+        tokens = tokenize(s.text)
+        for i in _group_starts(s, tokens):
+            groups, number = _groups(s, tokens, i, found, article.language)
+            count = count if count is not None else number
+            for group in groups:
+                if any(d.start <= group.span.start < d.end for d in names) if group.span else False:
+                    continue
+                if key("role", group.audience_type or "") in covered_roles:
+                    continue
+                if all(a.key != group.key for a in out):
+                    out.append(group)
+    return _most_specific(out), count
+
+
+def _group_starts(s: Sentence, tokens: list[Token]) -> list[int]:
+    """Where participant groups may begin: after a participation or origin cue; at the start
+    of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi'); after
+    an event word followed by a number ('is training 212 wali nagari')."""
+    cues = [*_cue_spans(s, "participation"), *_cue_spans(s, "origin")]
+    starts = [next((k for k, t in enumerate(tokens) if t.start >= c.end), len(tokens)) for c in cues]
+    if cues and tokens and (tokens[0].low in GROUP_LEADERS or tokens[0].text[:1].isdigit()):
+        starts.append(0)
+    if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
+        starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
+    for m in kind_matcher().find(s.text, tokens):
+        if m.last < len(tokens) and tokens[m.last].text[:1].isdigit():
+            starts.append(m.last)
+    return sorted(set(starts))
+
+
+def _groups(s: Sentence, tokens: list[Token], i: int, found: Findings,
+            lang: str) -> tuple[list[Audience], int | None]:
+    """The groups of a participation phrase and the number stated before the first one."""
+    out: list[Audience] = []
+    first_number: int | None = None
+    while i < len(tokens):
+        number, i = _leading_number(tokens, i, lang)
+        head = _group_head(s.text, tokens, i)
+        if head is None:
+            break
+        if first_number is None and number is not None and number > 1:
+            first_number = number
+        atype, head_end = head
+        j = head_end
+        while j < len(tokens) and j - i < MAX_GROUP_TOKENS and not _group_stop(tokens[j]) \
+                and not _venue_follows(s, tokens, j, found):
+            j += 1
+        phrase = " ".join(s.text[tokens[i].start : tokens[j - 1].end].split())
+        if not (j == head_end and atype in GENERIC_AUDIENCES):
+            lo, hi = s.start + tokens[i].start, s.start + tokens[j - 1].end
+            region = next((l.key for l in found.mentions if l.key.startswith("region/") and lo <= l.span.start < hi), None)
+            out.append(Audience(key("audience", phrase), phrase, span=Span(lo, hi), audience_type=atype,
+                                region=region, count=number))
+        if j < len(tokens) and tokens[j].low in LIST_JOINERS | {","}:
+            i = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low in LIST_JOINERS)
             continue
-        for m in participant_nouns().find(s.text):
-            if any(d.start <= s.start + m.start < d.end for d in names):
-                continue
-            n = _number_before(s.text, m.start, article.language)
-            atype = m.payloads[0]
-            role_key = key("role", atype)
-            if count is None and n is not None:
-                count = n
-            if role_key in covered_roles or any(r.endswith(slug(atype)) for r in covered_roles):
-                continue
-            region = _region_after(found, s.start + m.end)
-            if region is None and (atype in GENERIC_AUDIENCES or s.text[m.start - 1 : m.start] == "("):
-                continue  # 'pejabat', 'participants' alone, or '(ASN)' after its spelled-out form: no group
-            name = _audience_name(s.text, m, found, region)
-            out.append(Audience(key("audience", name), name, span=Span(s.start + m.start, s.start + m.end),
-                                audience_type=atype, region=region, count=n))
-    return out, count
+        break
+    return _shared_region(out), first_number
 
 
-def _audience_name(text: str, m: Match[str], found: Findings, region: str | None) -> str:
-    if region is None:
-        return m.surface
-    reg = found.entities[region]
-    sep = "se-" if re.match(r"\s*se-?", text[m.end :]) else ""
-    return f"{m.surface} {sep}{reg.name}"
+def _shared_region(groups: list[Audience]) -> list[Audience]:
+    """'18 panewu dan 144 lurah se-Kabupaten Gunungkidul': the last item's region is everyone's."""
+    region = groups[-1].region if groups else None
+    return [g if g.region or region is None else replace(g, region=region) for g in groups]
+
+
+def _most_specific(groups: list[Audience]) -> list[Audience]:
+    """One group per kind of people: the one with a region, else the one said most fully."""
+    best: dict[str, Audience] = {}
+    for g in groups:
+        k = g.audience_type or g.name
+        cur = best.get(k)
+        if cur is None or (bool(g.region), len(g.name)) > (bool(cur.region), len(cur.name)):
+            best[k] = g
+    return [g for g in groups if best.get(g.audience_type or g.name) is g]
+
+
+def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None, int]:
+    """Skip 'sebanyak 345 (tiga ratus empat puluh lima)', 'para', 'seluruh' before a group."""
+    number: int | None = None
+    while i < len(tokens):
+        tok = tokens[i]
+        value = numbers.parse_number(tok.text, lang) if tok.text[:1].isdigit() else None
+        if value is not None and float(value).is_integer():
+            number = number or int(value)
+        elif tok.text == "(":
+            close = next((k for k in range(i, min(i + 10, len(tokens))) if tokens[k].text == ")"), None)
+            if close is None:
+                break
+            i = close
+        elif tok.low not in GROUP_LEADERS:
+            spelled = _spelled_number(tokens, i, lang)
+            if spelled is None:
+                break
+            number, i = number or spelled[0], spelled[1] - 1
+        i += 1
+    return number, i
+
+
+def _spelled_number(tokens: list[Token], i: int, lang: str) -> tuple[int, int] | None:
+    for n in range(6, 0, -1):
+        chunk = " ".join(t.text for t in tokens[i : i + n])
+        value = numbers.parse_number(chunk, lang) if chunk.isalpha() or " " in chunk else None
+        if value is not None and float(value).is_integer() and value > 1:
+            return int(value), i + n
+    return None
+
+
+def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A participant noun ('CPNS', 'pejabat') or an office word used for a kind of people
+    ('keuchik', 'lurah', 'kepala desa'): the group's type and the index after it."""
+    if i >= len(tokens):
+        return None
+    m = participant_nouns().match_at(text, tokens, i)
+    if m is not None:
+        return m.payloads[0], m.last
+    from kg.extract.people import role_matcher
+    from kg.lexicon import Role as RoleRow
+
+    r = role_matcher().match_at(text, tokens, i)
+    if r is not None and isinstance(r.payloads[0], RoleRow) and tokens[i].text.islower():
+        return r.payloads[0].role, r.last
+    return None
+
+
+def _venue_follows(s: Sentence, tokens: list[Token], j: int, found: Findings) -> bool:
+    """'keuchik se-Kabupaten Aceh Besar | di Aula Hotel ...': the group ends where its venue starts."""
+    if tokens[j].low not in LOCATION_LINKERS or j + 1 >= len(tokens):
+        return False
+    start = s.start + tokens[j + 1].start
+    return any(l.key.startswith("place/") and l.span.start == start for l in found.mentions) \
+        or tokens[j + 1].text in venue_heads()
+
+
+@functools.cache
+def venue_heads() -> frozenset[str]:
+    return frozenset(h.split()[0] for h in column("venue_heads.csv", "head"))
+
+
+def _group_stop(tok: Token) -> bool:
+    low = tok.low
+    if tok.text in ",.;:\"“”" or low in GROUP_STOPS or low in LIST_JOINERS:
+        return True
+    return tok.text.islower() and len(low) > 4 and low.startswith(("meng", "mem", "men", "ber", "di")) \
+        and low not in ("dinas", "distrik", "direktorat")
 
 
 def _region_after(found: Findings, offset: int) -> str | None:

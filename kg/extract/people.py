@@ -38,6 +38,7 @@ LIST_OPENERS = frozenset({"yakni", "yaitu", "antara", "meliputi", ":", "namely",
 LEVEL_OF_ROLE = {"gubernur": "province", "wakil gubernur": "province", "bupati": "regency",
                  "wakil bupati": "regency", "wali kota": "city", "wakil wali kota": "city"}
 CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
+PLURAL_WORDS = frozenset({"para", "seluruh", "semua", "sejumlah", "sebanyak", "se", "all", "the"})
 UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
 EN_LINKERS = frozenset({"of", "the", "at", "in", "for"})
@@ -153,8 +154,10 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row, english) \
         or _jurisdiction_before(text, tokens, first, m.last, found, row) \
         or _implied(tokens, first, m.last, row, found)
-    if jur is None:
-        return None
+    if jur is None or "\n" in text[tokens[min(first, jur.first)].start : tokens[jur.last - 1].end]:
+        return None  # an office phrase never runs over a line break (a headline's last word)
+    if row.body in ("district", "village") and not _specific(tokens, m.last):
+        return None  # '604 keuchik', 'para lurah': a kind of people, not one office
     role = _role(row, qual, jur.complement, m.surface if english else None)
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org, row.role)) if x)
     start = min(first, jur.first)
@@ -252,13 +255,25 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
     return None
 
 
+def _specific(tokens: list[Token], j: int) -> bool:
+    """'Keuchik Gampong Lam Ujong' names one office; '604 keuchik', 'para lurah' name a kind of
+    people: the role word is capitalized and no number or plural word stands before it."""
+    role = next((k for k in range(j - 1, -1, -1) if tokens[k].is_cap or tokens[k].text.islower()), j - 1)
+    first = role
+    while first > 0 and tokens[first - 1].is_cap and tokens[first - 1].text.isalpha():
+        first -= 1
+    before = tokens[first - 1] if first > 0 else None
+    return tokens[role].is_cap and not (before and (before.text.isdigit() or before.low in PLURAL_WORDS))
+
+
 def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | None:
     """'Camat Baleendah', 'Keuchik Gampong Lam Ujong', 'Lurah Sumbermulyo': the kecamatan or
     village named by the capitalized words after the role."""
     k = j + (j < len(tokens) and tokens[j].text in UNIT_WORDS)
     end = k
     while end < len(tokens) and end - k < 3 and tokens[end].is_cap and tokens[end].text.isalpha() \
-            and tokens[end].text not in UNIT_WORDS:
+            and tokens[end].text not in UNIT_WORDS and not (len(tokens[end].text) > 2 and tokens[end].text.isupper()) \
+            and (end == 0 or "\n" not in _gap(tokens, end)):
         end += 1
     if end == k:
         return None
@@ -278,6 +293,12 @@ def _local_unit(tokens: list[Token], j: int, row: RoleRow) -> Jurisdiction | Non
         unit = tokens[j].text if k > j else "Desa"
         name = f"Pemerintah {unit} {words}"
     return Jurisdiction(j, end, "", Organization(key("org", name), name, kind="regional-government", government=True))
+
+
+def _gap(tokens: list[Token], i: int) -> str:
+    """Whether a line break separates token i from the one before: the text between them is
+    not kept, so this compares offsets against the previous token's end."""
+    return "\n" if tokens[i].start - tokens[i - 1].end > 1 else " "
 
 
 def _unit_name_end(tokens: list[Token], k: int, end: int, row: RoleRow) -> int | None:
