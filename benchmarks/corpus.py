@@ -46,6 +46,7 @@ VENUES = ("Hotel Horison", "Gedung Sate", "Aula Setda", "Hotel Santika", "Pendop
           "Hotel Grand Inna", "Balai Diklat")
 OUTLETS = (("KOMPAS.com", "Kompas.com"), ("ANTARA", "Antara"), ("DETIK.com", "detikcom"),
            ("PIKIRAN-RAKYAT.com", "Pikiran Rakyat"), ("TRIBUNNEWS.com", "Tribunnews"), ("JPNN.com", "JPNN"))
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 START = date(2019, 1, 1)
 
@@ -66,8 +67,10 @@ def article(i: int) -> tuple[str, str]:
     count = 30 + (i * 13) % 270
     audience = AUDIENCES[(i // 2) % len(AUDIENCES)]
     venue = VENUES[(i // 5) % len(VENUES)]
+    # Named like real programmes ("... Angkatan IV Tahun 2019"): one name is one event.
+    title = f"{kind.title()} {topic} Angkatan {ROMAN[(i // 7) % len(ROMAN)]} Tahun {day.year}"
     paragraphs = [
-        f"{town}, {outlet} - Pemerintah {region} menggelar {kind} {topic} bagi {count} {audience} di "
+        f"{town}, {outlet} - Pemerintah {region} menggelar {title} bagi {count} {audience} di "
         f"{venue}, {town.title()}, {when}.",
         f"{post} {region} {opener} membuka kegiatan tersebut. Menurut dia, {kind} ini merupakan bagian "
         f"dari upaya meningkatkan kompetensi aparatur di {region}.",
