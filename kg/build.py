@@ -179,14 +179,15 @@ def build_store(paths: Iterable[Path], store_path: Path, base: str = DATA, progr
         for source in report.unchanged:
             if progress:
                 progress(source)
-        index = _store_index(store)
-        with store.batch(), store.bulk(len(todo) >= BULK_MIN):
-            for result in extract_items(todo, workers, base):
-                _store_one(store, result, index, report)
-                if progress:
-                    progress(result.source)
-        with store.batch():
-            _resolve_store(store, index, report, base)
+        if todo:  # nothing new: the store was resolved when its articles came in
+            index = _store_index(store)
+            with store.batch(), store.bulk(len(todo) >= BULK_MIN):
+                for result in extract_items(todo, workers, base):
+                    _store_one(store, result, index, report)
+                    if progress:
+                        progress(result.source)
+            with store.batch():
+                _resolve_store(store, index, report, base)
         report.triples = store.union_size()
     return report
 
