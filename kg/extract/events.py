@@ -365,6 +365,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
     ev = _fill_dates(article, sentences, ev)
+    ev = replace(ev, key=event_key(ev, article))
     ev = _fill_places(article, tokens, sentences, ev, found)
     ev = _fill_roles(article, tokens, sentences, ev, found)
     ev, extra = _fill_participants(article, tokens, sentences, ev, found, main)
@@ -374,6 +375,13 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     out.append(ev)
     found.mention(ev.key, d.span)
     return out
+
+
+def event_key(ev: Event, article: Article) -> str:
+    """One event is one name on one start date: 'PKA Angkatan I' of two regencies or two years
+    are two events. Without a date the article is part of the key: nothing says two undated
+    mentions in two articles are one event."""
+    return key("event", f"{ev.name} {ev.start.isoformat() if ev.start else article.id}")
 
 
 _OPENING = re.compile(r"\b(?:membuka|dibuka|pembukaan|melepas|dilepas|pelepasan|opened|opening|launched)\b", re.I)
