@@ -6,10 +6,10 @@ event met in two articles is already one IRI. What is left is a person written w
 name in one article ("Setiawan") and in full in another ("Setiawan Wangsaatmaja"). A short
 name is rewritten to the full name's IRI in its article's graph when
 
-* exactly one person IRI in the store or dataset (another article) has a name whose words
-  include all the short name's words, and
+* the short name is one word, and exactly one person IRI in the store or dataset (another
+  article) has a longer name with that word, and
 * the two share context: a post held, that post's organization or region, or a region below
-  country level that both articles mention.
+  province level that both articles mention.
 
 Different people with one short name stay apart (two full names fit, or none shares context).
 In the rewritten graph the short form becomes a ``skos:altLabel`` and the full name the
@@ -88,8 +88,8 @@ def people(graph_iri: str, triples: Iterable[Triple]) -> list[PersonRef]:
             persons.append(s)
         elif p == TYPE and o == REGION:
             regions.add(s)
-    country = {s for s, levels in by_pred[LEVEL].items() if '"country"' in levels}
-    mentioned = {o for objs in by_pred[MENTIONS].values() for o in objs if o in regions and o not in country}
+    broad = {s for s, levels in by_pred[LEVEL].items() if {'"country"', '"province"'} & set(levels)}
+    mentioned = {o for objs in by_pred[MENTIONS].values() for o in objs if o in regions and o not in broad}
     out = []
     for person in sorted(set(persons)):
         names = sorted(by_pred[NAME].get(person, []))
@@ -141,7 +141,7 @@ class Index:
 def _target(ref: PersonRef, full: dict[str, list[PersonRef]],
             by_word: dict[str, set[str]]) -> tuple[str, str] | None:
     words = ref.words
-    if not words:
+    if len(words) != 1:  # "Setiawan"; two words ("Sri Handayani") are a full name of their own
         return None
     fitting = set.intersection(*(by_word.get(w, set()) for w in words)) - {ref.iri}
     fitting = {iri for iri in fitting if len(full[iri][0].words) > len(words)}

@@ -40,6 +40,10 @@ def ref(graph: str, slug: str, name: str, *context: str) -> PersonRef:
       ref("b", "setiawan", "Setiawan", SEKDA_JABAR)], {}),
     # no shared context at all: not merged
     ([ref("a", "herman-suryatman", "Herman Suryatman", GARUT), ref("b", "herman", "Herman")], {}),
+    # two words are a full name of their own: 'Sri Handayani' (DPMK Bantul) is not
+    # 'Sri Wahyuni Handayani' (BKPSDM Kota Yogyakarta), even in one province
+    ([ref("a", "sri-wahyuni-handayani", "Sri Wahyuni Handayani", f"<{ID}region/id-34>"),
+      ref("b", "sri-handayani", "Sri Handayani", f"<{ID}region/id-34>")], {}),
     # word order and case do not matter; the full name has more words
     ([ref("a", "dedi-supandi", "Dedi Supandi", GARUT), ref("b", "supandi", "SUPANDI", GARUT)],
      {"b": ("supandi", "dedi-supandi")}),
@@ -115,3 +119,14 @@ def test_memberships_are_recomputed_not_duplicated() -> None:
                                            ('"2023-05-30"^^<http://www.w3.org/2001/XMLSchema#date>', "2023-05-30")])
 def test_lexical_form_of_ntriples_literals(literal: str, text: str) -> None:
     assert lexical(literal) == text
+
+
+def test_one_event_name_on_two_dates_is_two_events(tmp_path: Path) -> None:
+    text = (MULTI / "garut-bimtek-2023.txt").read_text(encoding="utf-8")
+    (tmp_path / "garut-juni.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "garut-juli.txt").write_text(text.replace("Rabu (7/6/2023)", "Jumat (7/7/2023)"), encoding="utf-8")
+    ds, _ = build_dataset([tmp_path], workers=1)
+    union = union_graph(ds)
+    assert sorted(str(d) for d in union.objects(None, SDO.startDate)) == ["2023-06-07", "2023-07-07"]
+    for e in union.subjects(SDO.startDate, None):
+        assert len(list(union.objects(e, SDO.startDate))) == 1
