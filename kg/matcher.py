@@ -7,6 +7,7 @@ a regular expression per phrase. Phrases written with inner capitals or all capi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +33,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of a text, made once: the extractors ask again for the same article and sentences."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 def exact_case(phrase: str) -> bool:
@@ -55,6 +62,7 @@ class Match(Generic[T]):
 class PhraseMatcher(Generic[T]):
     entries: dict[tuple[str, ...], list[tuple[tuple[str, ...] | None, T]]] = field(default_factory=dict)
     longest: int = 0
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
 
     def add(self, phrase: str, payload: T, case_sensitive: bool | None = None) -> None:
         toks = tuple(t.text for t in tokenize(phrase))
@@ -67,6 +75,10 @@ class PhraseMatcher(Generic[T]):
         if entry not in bucket:
             bucket.append(entry)
         self.longest = max(self.longest, len(toks))
+        sizes = self.lengths.setdefault(key[0], [])
+        if len(toks) not in sizes:
+            sizes.append(len(toks))
+            sizes.sort(reverse=True)
 
     def add_all(self, phrases: Iterable[str], payload: T) -> None:
         for phrase in phrases:
@@ -74,7 +86,12 @@ class PhraseMatcher(Generic[T]):
 
     def match_at(self, text: str, tokens: list[Token], i: int) -> Match[T] | None:
         """The longest phrase starting at token i, or None."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        sizes = self.lengths.get(tokens[i].low)
+        if not sizes:
+            return None  # no phrase starts with this word
+        for n in sizes:
+            if n > len(tokens) - i:
+                continue
             window = tokens[i : i + n]
             if any(window[k].end != window[k + 1].start and window[k + 1].text in ".-/'" for k in range(n - 1)):
                 continue

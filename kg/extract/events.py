@@ -488,7 +488,13 @@ def _unique(links: list[Link]) -> tuple[Link, ...]:
 
 
 def _cue_spans(s: Sentence, kind: str) -> list[Match[str]]:
-    return [m for m in cue_matcher().find(s.text) if kind in m.payloads]
+    return [m for m in _cues_in(s.text) if kind in m.payloads]
+
+
+@functools.lru_cache(maxsize=512)
+def _cues_in(text: str) -> tuple[Match[str], ...]:
+    """Every cue of a sentence, found once however many kinds are asked for."""
+    return tuple(cue_matcher().find(text))
 
 
 def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:

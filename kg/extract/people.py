@@ -87,7 +87,8 @@ def extract(article: Article, found: Findings) -> list[object]:
     text = article.body
     tokens = tokenize(text)
     blocked = _blocked(found, tokens) | role_words(text, tokens)
-    blocked |= {t.start for t in tokens for lo, hi in headline_spans(text) if lo <= t.start < hi}
+    headlines = headline_spans(text)
+    blocked |= {t.start for t in tokens for lo, hi in headlines if lo <= t.start < hi}
     out: list[object] = []
     pending: Match | None = None
     chain: list[Office] = []

@@ -10,6 +10,8 @@ regency or city is named in the article too ("di Kepanjen", "Camat Baleendah").
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 
@@ -118,15 +120,26 @@ def _compass(text: str, hit: PlaceHit, gaz: Gazetteer) -> _Hit | None:
     return _Hit(m.start(), hit.end, text[m.start() : hit.end], places[0].key)
 
 
+@functools.cache
+def _district_names() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
+    """Every kecamatan's names (without 'Kecamatan') as lowered tokens, by its regency or city."""
+    out: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+    for place in Gazetteer.load():
+        if place.level == "district" and place.parent:
+            for name in (" ".join(place.name.split()[1:]), *place.aliases):
+                if name and name.lower() not in _GENERIC:
+                    out.setdefault(place.parent, []).append((tuple(t.low for t in tokenize(name)), place))
+    return out
+
+
 def _districts(text: str, hits: list[PlaceHit], gaz: Gazetteer) -> list[_Hit]:
     """Bare kecamatan names whose regency or city is a candidate of a name in the text."""
     parents = {key for h in hits for key in h.candidates}
     names: dict[tuple[str, ...], list[Place]] = {}
-    for place in gaz:
-        if place.level == "district" and place.parent in parents:
-            for name in (" ".join(place.name.split()[1:]), *place.aliases):
-                if name and name.lower() not in _GENERIC:
-                    names.setdefault(tuple(t.low for t in tokenize(name)), []).append(place)
+    by_parent = _district_names()
+    for parent in sorted(parents):
+        for words, place in by_parent.get(parent, ()):
+            names.setdefault(words, []).append(place)
     if not names:
         return []
     taken = [(h.start, h.end) for h in hits]
