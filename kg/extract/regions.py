@@ -146,7 +146,10 @@ def _districts(text: str, hits: list[PlaceHit], gaz: Gazetteer) -> list[_Hit]:
     tokens = tokenize(text)
     lowered = set(re.findall(r"\b[a-z]\w*", text))  # words the text writes in lowercase
     out: list[_Hit] = []
+    firsts = {words[0] for words in names}
     for i in range(len(tokens)):
+        if tokens[i].low not in firsts:
+            continue
         for n in (3, 2, 1):
             window = tokens[i : i + n]
             places = names.get(tuple(t.low for t in window)) if len(window) == n else None
