@@ -23,7 +23,7 @@ from kg.errors import InputError, KgError
 from kg.inputs import Item, iter_items, to_article
 from kg.model import Article
 from kg.namespaces import DATA
-from kg.rdfmap import article_graph, bind_prefixes
+from kg.rdfmap import article_graph, article_triples, bind_prefixes
 from kg.reader import Meta, parse_article
 from kg.store import Store, Triple, graph_triples, nquads
 
@@ -85,8 +85,8 @@ def extract_item(item: Item, base: str = DATA) -> Extracted:
         article = to_article(item)
     except InputError as exc:
         return Extracted(item.source, item.article_id, item.content_hash, error=str(exc))
-    gid, g = graph_of(article, base)
-    triples = identity.memberships(graph_triples(g), base)
+    gid, raw = article_triples(article, extraction.extract(article), base)
+    triples = identity.memberships(graph_triples(raw), base)
     return Extracted(item.source, article.id, item.content_hash, str(gid), tuple(triples), article.warnings)
 
 

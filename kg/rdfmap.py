@@ -37,11 +37,14 @@ def bind_prefixes(g: Graph) -> None:
         g.bind(prefix, ns, replace=True)
 
 
+Triple = tuple[URIRef, URIRef, "URIRef | Literal"]
+
+
 @dataclass
 class Writer:
     article: Article
     base: str = DATA
-    g: Graph = field(default_factory=Graph)
+    g: set[Triple] = field(default_factory=set)  # a plain set: an rdflib Graph costs 4x to fill
     mentioned: set[URIRef] = field(default_factory=set)
 
     def iri(self, key: str) -> URIRef:
@@ -101,8 +104,17 @@ class Writer:
 
 def article_graph(article: Article, found: Findings, base: str = DATA) -> tuple[URIRef, Graph]:
     """The named graph of one article: its IRI and its triples."""
+    gid, triples = article_triples(article, found, base)
+    g = Graph()
+    bind_prefixes(g)
+    for t in triples:
+        g.add(t)
+    return gid, g
+
+
+def article_triples(article: Article, found: Findings, base: str = DATA) -> tuple[URIRef, set[Triple]]:
+    """The named graph of one article as its IRI and a set of triples (no rdflib Graph)."""
     w = Writer(article, base)
-    bind_prefixes(w.g)
     regions = _regions(w, found)
     for e in sorted(found.entities.values(), key=lambda e: e.key):
         if isinstance(e, Region):

@@ -78,8 +78,8 @@ def nt_term(term: Node) -> str:
     raise KgError(f"cannot store the RDF term {term!r}")
 
 
-def graph_triples(graph: Graph) -> list[Triple]:
-    """A graph's triples as sorted N-Triples term tuples."""
+def graph_triples(graph: Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
+    """A graph's (or a set of rdflib triples') triples as sorted N-Triples term tuples."""
     return sorted((nt_term(s), nt_term(p), nt_term(o)) for s, p, o in graph)
 
 
