@@ -20,6 +20,7 @@ from kg.matcher import PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Span, Venue
 from kg.resources import column
 
+ROOM_WORDS = frozenset({"Aula", "Ruang", "Ballroom", "Bangsal", "Hall", "Auditorium"})
 LINKERS = frozenset({"di", "in", "at", ","})
 MAX_NAME = 12
 EN_HEADS = frozenset({"hotel", "campus", "building", "auditorium", "hall", "convention", "resort"})
@@ -110,8 +111,21 @@ def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
     head, _, rest = surface.partition(" ")
     short = head + " " + re.sub(r"(?:[A-Z][\w-]*\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
     short = " ".join(short.split())
-    aliases = tuple(sorted({surface, short} - {name}))
+    aliases = tuple(sorted(({surface, short} | _parts(name)) - {name}))
     return name, aliases, short
+
+
+def _parts(name: str) -> set[str]:
+    """A room and its building are also named apart: 'Aula Hotel Grand Nanggroe' is also 'Hotel
+    Grand Nanggroe'; 'Aula Sultan Serdang, Kantor Bupati Sergai' is also each of the two."""
+    out = {p.strip() for p in name.split(",")} if "," in name else set()
+    words = name.split()
+    heads = set(column("venue_heads.csv", "head"))
+    for i in range(1, len(words) - 1):
+        if words[i] in heads and words[0] in ROOM_WORDS:
+            out.add(" ".join(words[i:]).split(",")[0].strip())
+            break
+    return {p for p in out if len(p.split()) >= 2}
 
 
 def _name_token(tok: Token, prev: Token) -> bool:
