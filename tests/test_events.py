@@ -97,7 +97,7 @@ def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
        "region/id-94")]),
     # a room and its building are one venue
     ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
-     [("Aula Sultan Serdang, Kantor Bupati Sergai", (), "region/id-12.18")]),
+     [("Aula Sultan Serdang, Kantor Bupati Sergai", ("Aula Sultan Serdang", "Kantor Bupati Sergai"), "region/id-12.18")]),
     # English puts a lower-case head last
     ("The residential module, held at the Royal Safari Garden hotel from July 14 to 17, 2025, covers strategy.\n",
      [("Royal Safari Garden", (), None)]),

@@ -85,3 +85,15 @@ def test_english_office_before_and_after_the_name() -> None:
     got = holdings('"We expect them to adapt," said Yusuf Hakim Lubis, Bappenas deputy for regional development.\n'
                    "The delegation includes Ratna Dewi Anggraini, head of the Surabaya City Bappedalitbang.")
     assert any(p == "Yusuf Hakim Lubis" and "deputy for regional development" in post.lower() for p, post in got)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Salah satu peserta, Agus Setiawan dari Dinas Kesehatan Garut, mengaku baru memahami indeks itu.",
+     "Agus Setiawan"),
+    ("Kepala Badan Kepegawaian Daerah Provinsi Papua Selatan, Maria Gebze, yang juga menjadi peserta, menilai "
+     "pelatihan ini penting.", "Maria Gebze"),
+])
+def test_people_said_to_take_part(text: str, person: str) -> None:
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    names = {e.key: e.name for e in found.entities.values()}
+    assert person in {names[h.key] for h in found.participant_hints}

@@ -38,6 +38,9 @@ LIST_OPENERS = frozenset({"yakni", "yaitu", "antara", "meliputi", ":", "namely",
 LEVEL_OF_ROLE = {"gubernur": "province", "wakil gubernur": "province", "bupati": "regency",
                  "wakil bupati": "regency", "wali kota": "city", "wakil wali kota": "city"}
 CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
+PARTICIPANT_WORDS = frozenset({"peserta", "participant", "participants", "trainee", "trainees"})
+_AS_PARTICIPANT = re.compile(r"\b(?:(?:juga|turut|ikut) )?(?:menjadi|sebagai) peserta\b|\b(?:was|is|were|are) (?:also )?"
+                             r"(?:a |one of the |among the )?participants?\b", re.I)
 PLURAL_WORDS = frozenset({"para", "seluruh", "semua", "sejumlah", "sebanyak", "se", "all", "the"})
 UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
@@ -118,6 +121,29 @@ def extract(article: Article, found: Findings) -> list[object]:
             chain = []
         elif office.last < len(tokens) and tokens[office.last].low in CHAIN_WORDS:
             chain.append(office)
+    out.extend(_named_participants(text, tokens, found, blocked))
+    return out
+
+
+def _named_participants(text: str, tokens: list[Token], found: Findings, blocked: set[int]) -> list[object]:
+    """'Salah satu peserta, Agus Setiawan dari ...': a person named right after 'peserta,';
+    'Maria Gebze, yang juga menjadi peserta': the person named just before. Both take part."""
+    out: list[object] = []
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.low in PARTICIPANT_WORDS and tokens[i + 1].text == ",":
+            name = _valid(parse_name(text, tokens, i + 2), tokens, blocked)
+            if name is not None and len(name.name.split()) >= 2:
+                person = Person(key("person", name.name), name.name, span=Span(name.start, name.end),
+                                prefix=name.prefix, suffix=name.suffix)
+                found.mention(person.key, Span(name.start, name.end))
+                found.participant_hints.append(Link(person.key, Span(tok.start, name.end)))
+                out.append(person)
+    for m in _AS_PARTICIPANT.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = [l for l in found.mentions if l.key.startswith("person/") and line_start <= l.span.start < m.start()]
+        if before:
+            last = max(before, key=lambda l: l.span.start)
+            found.participant_hints.append(Link(last.key, Span(last.span.start, m.end())))
     return out
 
 
