@@ -197,3 +197,15 @@ def test_participant_groups_as_written(text: str, groups: set[str], count: int) 
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert {a.name for a in found.of(Audience)} == groups
     assert [e.count for e in found.of(Event)] == [count]
+
+
+def test_the_training_body_whose_campus_holds_the_event_hosts_it() -> None:
+    from kg import extract as ex
+    from kg.model import Event
+    from kg.reader import Meta, parse_article
+
+    text = ("Samarinda (ANTARA) - Wakil Gubernur Kalimantan Timur membuka Pelatihan Dasar (Latsar) CPNS Angkatan I "
+            "di Kampus Badan Pengembangan Sumber Daya Manusia (BPSDM) Kaltim, Samarinda, Senin (15/7/2024).")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    [event] = found.of(Event)
+    assert any("Badan Pengembangan Sumber Daya Manusia" in found.entities[h.key].name for h in event.hosts)

@@ -508,8 +508,25 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
         for kind, target in (("organizer-by", organizers), ("host-by", hosts)):
             for cue in _cue_spans(s, kind):
                 target.extend(_agent_orgs(text, found, orgs, s.start + cue.end))
+    hosts.extend(_campus_owners(found, ev))
     organizer_keys = {l.key for l in organizers}
     return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+def _campus_owners(found: Findings, ev: Event) -> list[Link]:
+    """'di Kampus BPSDM Kaltim', 'di Aula Badan Diklat ...': a training body whose campus or hall
+    holds the event delivers it."""
+    words = cues().get("training-body", frozenset())
+    out: list[Link] = []
+    for loc in ev.locations:
+        if not loc.key.startswith("place/"):
+            continue
+        for l in found.mentions:
+            org = found.entities.get(l.key)
+            if (isinstance(org, Organization) and loc.span.start <= l.span.start and l.span.end <= loc.span.end
+                    and any(w.lower() in org.name.lower() for w in words)):
+                out.append(l)
+    return out
 
 
 _AGENT_GAP = re.compile(r"^\s*(?:oleh|by|pihak|the|by the|oleh pihak)?\s*$", re.I)
