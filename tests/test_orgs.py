@@ -250,3 +250,15 @@ def test_bare_government_with_two_regions_of_its_level_is_nothing() -> None:
 def test_foreign_government_named_in_english(text: str, name: str) -> None:
     org = orgs(text, "en")[name]
     assert org.government and org.kind == "foreign-agency"
+
+
+def test_a_unit_a_government_acts_through_is_that_governments() -> None:
+    from kg import extract as ex
+    from kg.model import Organization
+    from kg.reader import Meta, parse_article
+
+    text = ("KOTA JANTHO - Pemerintah Kabupaten (Pemkab) Aceh Besar melalui Dinas Pemberdayaan Masyarakat dan "
+            "Gampong (DPMG) menggelar bimtek bagi keuchik, Senin (13/5/2024).")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    unit = {o.name: o for o in found.of(Organization)}["Dinas Pemberdayaan Masyarakat dan Gampong Kabupaten Aceh Besar"]
+    assert unit.parent == "org/pemerintah-kabupaten-aceh-besar"

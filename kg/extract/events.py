@@ -530,7 +530,8 @@ def _campus_owners(found: Findings, ev: Event) -> list[Link]:
 
 
 _AGENT_GAP = re.compile(r"^\s*(?:oleh|by|pihak|the|by the|oleh pihak)?\s*$", re.I)
-_JOIN_GAP = re.compile(r"^\s*(?:,|dan|serta|bersama|bersama dengan|and|and the|with|with the|together with)?\s*"
+_JOIN_GAP = re.compile(r"^\s*(?:,|dan|serta|bersama|bersama dengan|melalui|lewat|through|and|and the|with|with the|"
+                       r"together with)?\s*"
                        r"(?:the\s+)?$", re.I)
 _SUBJECT_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
 

@@ -36,6 +36,7 @@ _GOVERNMENT_LEVEL = {"Pemerintah Kota": "Kota", "Pemerintah Kabupaten": "Kabupat
 _LEVEL_OF = {"Kota": "city", "Kabupaten": "regency", "Provinsi": "province"}
 _FOREIGN_GOVERNMENT = re.compile(r"(?:'s)? (?:Metropolitan|Prefectural|Provincial|City|Municipal|State) Government\b")
 _UNIT_HEADS = frozenset({"Dinas", "Badan"})
+_THROUGH = re.compile(r"^\s*(?:melalui|lewat|through|via)\s+$", re.I)
 _UNIT_CONNECTORS = frozenset({"dan", ","})
 _UNIT_MAX_WORDS = 8
 
@@ -116,7 +117,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
             near = adjacent_region(found, tokens, m.first, _after_paren(tokens, m.last))
         regional.append((m, near))
     out.extend(_regional(article.body, found, tokens, regional))
-    out.extend(_unknown_units(article, found, tokens))
+    out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
     if article.publisher:
@@ -263,7 +264,8 @@ def _unit(parent: Organization, name: str, region: str | None) -> Organization:
                         region=region, parent=parent.key)
 
 
-def _unknown_units(article: Article, found: Findings, tokens: list[Token]) -> list[Organization]:
+def _unknown_units(article: Article, found: Findings, tokens: list[Token],
+                   known: dict[str, Organization]) -> list[Organization]:
     """A regional office not in the lexicon, named by its head word and followed by its region:
     "Dinas Koperasi Kabupaten Malang", "Badan Perencanaan Pembangunan Daerah Provinsi Jawa Timur"."""
     gaz = Gazetteer.load()
@@ -272,7 +274,7 @@ def _unknown_units(article: Article, found: Findings, tokens: list[Token]) -> li
     for i, tok in enumerate(tokens):
         if tok.text not in _UNIT_HEADS or any(s.start <= tok.start < s.end for s in taken):
             continue
-        found_region = _unit_region(found, tokens, i)
+        found_region = _unit_region(found, tokens, i) or _unit_through(article.body, found, tokens, i, known)
         if found_region is None:
             continue
         j, (rkey, rspan) = found_region
@@ -286,6 +288,26 @@ def _unknown_units(article: Article, found: Findings, tokens: list[Token]) -> li
         found.mention(org.key, span)
         taken.append(span)
     return out
+
+
+def _unit_through(text: str, found: Findings, tokens: list[Token], i: int,
+                  known: dict[str, Organization]) -> tuple[int, tuple[str, Span]] | None:
+    """'Pemkab Aceh Besar melalui Dinas Pemberdayaan Masyarakat dan Gampong (DPMG) menggelar':
+    a unit a government acts through is that government's; its name runs to the bracket."""
+    for link in found.mentions:
+        org = known.get(link.key) or found.entities.get(link.key)
+        if isinstance(org, Organization) and org.kind == "regional-government" and org.region \
+                and _THROUGH.match(text[link.span.end : tokens[i].start]):
+            j = i + 1
+            while j < len(tokens) and j - i <= _UNIT_MAX_WORDS and (tokens[j].is_cap or tokens[j].low in _UNIT_CONNECTORS):
+                j += 1
+            while j > i + 1 and tokens[j - 1].low in _UNIT_CONNECTORS:
+                j -= 1
+            if j == i + 1:
+                return None
+            region = next((l for l in found.mentions if l.key == org.region), None)
+            return (j, (org.region, Span(tokens[i].start, tokens[j - 1].end))) if region else None
+    return None
 
 
 def _unit_region(found: Findings, tokens: list[Token], i: int) -> tuple[int, tuple[str, Span]] | None:
