@@ -209,3 +209,16 @@ def test_the_training_body_whose_campus_holds_the_event_hosts_it() -> None:
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     [event] = found.of(Event)
     assert any("Badan Pengembangan Sumber Daya Manusia" in found.entities[h.key].name for h in event.hosts)
+
+
+def test_a_stated_range_gives_start_and_end_even_after_an_opening_day() -> None:
+    from kg import extract as ex
+    from kg.model import Event
+    from kg.reader import Meta, parse_article
+
+    text = ("Bogor - Sebanyak 50 anggota DPRD Kota Bogor mengikuti orientasi di Hotel Royal Safari Garden. "
+            "Orientasi itu digelar tanggal 11-14 September.\n"
+            "Orientasi dibuka Pj Wali Kota Bogor Ahmad Fauzi Ridwan, Selasa (11/9/2024).")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    [event] = found.of(Event)
+    assert (event.start and event.start.isoformat(), event.end and event.end.isoformat()) == ("2024-09-11", "2024-09-14")

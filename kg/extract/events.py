@@ -400,7 +400,7 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
             if dm.last is None and _UNTIL.search(s.text[: dm.start][-30:]):
                 ends.append(dm)
                 continue
-            score = (3 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
+            score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
             if opening and dm.last is None:
                 score += 2
             elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
@@ -414,6 +414,10 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
     if end is None:
         later = [e.first for e in ends if e.first > start and (e.first - start).days < 400]
         end = min(later) if later else None
+    if end is None:  # the opening day, and elsewhere 'berlangsung 5-24 Agustus 2024'
+        spans = [m.last for t in article.sentences for m in dates.find_dates(t.text, article.published, article.language)
+                 if m.last and m.first == start]
+        end = spans[0] if spans else None
     for du in dates.find_durations(s.text, article.language):
         if end is None and du.days >= 1:
             end = start + timedelta(days=du.days - 1)
