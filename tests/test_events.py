@@ -222,3 +222,15 @@ def test_a_stated_range_gives_start_and_end_even_after_an_opening_day() -> None:
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     [event] = found.of(Event)
     assert (event.start and event.start.isoformat(), event.end and event.end.isoformat()) == ("2024-09-11", "2024-09-14")
+
+
+def test_a_materi_list_anywhere_gives_the_main_events_topics() -> None:
+    from kg import extract as ex
+    from kg.model import Topic
+    from kg.reader import Meta, parse_article
+
+    text = ("Pemkab Aceh Besar menggelar Bimtek Pengelolaan Keuangan Gampong bagi keuchik, Senin (13/5/2024).\n"
+            '"Materinya meliputi perencanaan dan penganggaran APBG, penatausahaan keuangan gampong, serta '
+            'pertanggungjawaban Dana Desa," jelas Nurhayati.')
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert {t.name for t in found.of(Topic)} >= {"penatausahaan keuangan gampong", "pertanggungjawaban Dana Desa"}

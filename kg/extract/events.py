@@ -370,7 +370,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     ev = _fill_roles(article, tokens, sentences, ev, found)
     ev, extra = _fill_participants(article, tokens, sentences, ev, found, main)
     out.extend(extra)
-    ev, topics = _fill_topics(article, tokens, sentences, ev, found)
+    ev, topics = _fill_topics(article, tokens, sentences, ev, found, main)
     out.extend(topics)
     out.append(ev)
     found.mention(ev.key, d.span)
@@ -796,11 +796,14 @@ def _number_before(text: str, start: int, lang: str) -> int | None:
 
 
 def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
-                 found: Findings) -> tuple[Event, list[Topic]]:
+                 found: Findings, main: bool = False) -> tuple[Event, list[Topic]]:
     topics: list[Topic] = []
     listed = set()
     for s in article.sentences:
         prev = article.sentences[s.index - 1] if s.index else None
+        if main and _cue_spans(s, "topic-strong") and s.index not in ev_sentences(ev, sentences):
+            listed.update(_list_items(s.text))  # 'Materinya meliputi A, B, serta C' anywhere in the article
+            continue
         about = _cue_spans(s, "topic-list") or (prev is not None and prev.index in ev_sentences(ev, sentences)
                                                 and bool(_cue_spans(prev, "topic-list")))
         if s.index not in ev_sentences(ev, sentences) and not (prev and prev.index in ev_sentences(ev, sentences)):
