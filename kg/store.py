@@ -89,6 +89,13 @@ def nquads(triples: Iterable[Triple], graph_iri: str | None) -> str:
     return "".join(f"{s} {p} {o}{g} .\n" for s, p, o in triples)
 
 
+def with_union(triples: list[Triple], graph_iri: str) -> list[ox.Quad]:
+    """The article graph's quads and the same triples in the default graph (the union), parsed
+    by pyoxigraph in one call."""
+    text = nquads(triples, graph_iri) + nquads(triples, None)
+    return list(ox.parse(text, format=ox.RdfFormat.N_QUADS))
+
+
 def to_quads(triples: list[Triple], graph_iri: str) -> list[ox.Quad]:
     return list(ox.parse(nquads(triples, graph_iri), format=ox.RdfFormat.N_QUADS))
 
@@ -238,15 +245,13 @@ class Store:
         name = ox.NamedNode(graph_iri)
         if self._bulk is not None and graph_iri not in self._bulk_graphs:
             self._bulk_graphs.add(graph_iri)
-            quads = to_quads(triples, graph_iri)
-            self._bulk.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+            self._bulk.extend(with_union(triples, graph_iri))
             if len(self._bulk) >= BULK_QUADS:
                 self._load_bulk()
             return "added"
         self._load_bulk()
         if not self.db.contains_named_graph(name):
-            quads = to_quads(triples, graph_iri)
-            self.db.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+            self.db.extend(with_union(triples, graph_iri))
             return "added"
         self.db.update(self._replacement(graph_iri, triples))
         return "replaced"
@@ -347,7 +352,8 @@ class Store:
 
     def union_size(self) -> int:
         """The number of distinct triples over all article graphs (the default graph)."""
-        return sum(1 for _ in self.db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        result = self.db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(result))["n"].value)
 
     def named_quads(self) -> Iterator[ox.Quad]:
         for q in self.db.quads_for_pattern(None, None, None, None):
