@@ -72,3 +72,17 @@ def test_an_office_word_is_never_a_new_person() -> None:
     text = '"Jangan jadikan diklat ini hanya syarat naik jabatan saja," kata Bupati.'
     found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert [p.name for p in found.of(__import__("kg.model", fromlist=["Person"]).Person)] == []
+
+
+def test_a_speaker_named_between_commas_before_said() -> None:
+    text = ("The Director General of Village Government Development at the ministry, Ahmad Faisal Rangkuti, "
+            "said the training would start with trainers.\n"
+            '"The trainers will go back to their provinces and train village governments," Rangkuti said.')
+    assert said(text) == [("Ahmad Faisal Rangkuti", "The trainers will")]
+
+
+def test_a_generic_noun_before_a_nickname_is_not_a_person() -> None:
+    text = ("Pelatihan dibuka Wali Kota Yogyakarta, Drs. H. Bambang Suryanto, M.M., di aula.\n"
+            "Pria yang akrab disapa Mas Bambang itu meminta peserta tidak sekadar mengejar sertifikat.\n"
+            '"Pengawas itu ujung tombak yang paling dekat dengan warga," kata Mas Bambang.')
+    assert said(text) == [("Bambang Suryanto", "Pengawas itu ujung")]

@@ -222,8 +222,14 @@ def _subject_before(body: str, tokens: list[Token], i: int, sp: Speakers, lo: in
         k = _person_at(sp.found, tokens[j].start)
         if k is not None:
             return k
-    name = parse_name_before(body, tokens, i)
+    end = i - 1 if i > 1 and tokens[i - 1].text == "," else i  # '..., Ahmad Faisal Rangkuti, said'
+    name = parse_name_before(body, tokens, end)
     if name is not None and name.start >= lo and is_name_token(tokens[name.first]):
+        words = name.name.split()
+        if len(words) > MAX_NEW_NAME:  # 'Senior Social Development Specialist Sarah Whitmore said'
+            words = words[-2:]
+            tail = body.rfind(words[0], name.start, name.end)
+            return sp.resolve(" ".join(words), Span(tail, name.end))
         return sp.resolve(name.name, Span(name.start, name.end))
     for j in window:
         holder = _office_holder(body, tokens, j, sp)
