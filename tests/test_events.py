@@ -234,3 +234,14 @@ def test_a_materi_list_anywhere_gives_the_main_events_topics() -> None:
             'pertanggungjawaban Dana Desa," jelas Nurhayati.')
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert {t.name for t in found.of(Topic)} >= {"penatausahaan keuangan gampong", "pertanggungjawaban Dana Desa"}
+
+
+def test_an_event_word_inside_brackets_names_no_event() -> None:
+    from kg import extract as ex
+    from kg.model import Event
+    from kg.reader import Meta, parse_article
+
+    text = ("Jakarta (ANTARA) - The training would start with a training of trainers (ToT) for 380 master "
+            "trainers from 38 provinces, held at the Grand Mercure Jakarta Kemayoran hotel from June 5 to 10, 2023.")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert all(")" not in e.name.split("(")[0] for e in found.of(Event))

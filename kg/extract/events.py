@@ -295,6 +295,9 @@ def _capitalized_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tu
         hi -= 1
     if tokens[hi - 1].text == "(" or _unbalanced(tokens[lo:hi]):
         hi = next(i for i in range(hi - 1, t.last - 1, -1) if tokens[i].text == "(") if "(" in [x.text for x in tokens[t.last:hi]] else hi
+    close = next((i for i in range(lo, hi) if tokens[i].text == ")"), None)
+    if close is not None and "(" not in [x.text for x in tokens[lo:close]]:
+        return None  # the event word sits inside brackets: '(ToT) for 380' is no name
     if hi - lo < 2 or (lo == 0 or _sentence_start(text, tokens[lo])) and hi - lo < 3:
         return None
     span = Span(tokens[lo].start, tokens[hi - 1].end)
