@@ -105,7 +105,8 @@ def extract(article: Article, found: Findings) -> list[object]:
         pending = None
         qual = qual_match.payloads[0] if qual_match else None
         first = qual_match.first if qual_match else m.first
-        office = _office(text, tokens, m, first, payload, qual, found)  # type: ignore[arg-type]
+        office = _office(text, tokens, m, first, payload, qual, found,  # type: ignore[arg-type]
+                         english=article.language == "en")
         if office is None:
             out.extend(_listed_posts(tokens, m, payload, found))  # type: ignore[arg-type]
             continue
@@ -153,11 +154,6 @@ def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
     return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words)
 
 
-def _is_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text[:3000].lower())
-    return sum(w in ("the", "of", "and", "said", "was") for w in words) > sum(w in ("yang", "dan", "di", "ini") for w in words)
-
-
 def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
     """Token starts inside a region, organization or venue mention: never part of a name."""
     spans = [l.span for l in found.mentions if l.key.startswith(("region/", "org/", "place/"))]
@@ -176,8 +172,8 @@ def _skip_paren(tokens: list[Token], i: int) -> int:
 # --- the office phrase -------------------------------------------------------------------------
 
 def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, qual: Qualifier | None,
-            found: Findings) -> Office | None:
-    english = bool(found.entities) and _is_english(text)
+            found: Findings, english: bool = False) -> Office | None:
+    """An office phrase, in the article's language (the reader decides it once)."""
     jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row, english) \
         or _jurisdiction_before(text, tokens, first, m.last, found, row) \
         or _implied(tokens, first, m.last, row, found)
