@@ -25,7 +25,7 @@ from kg.model import Article
 from kg.namespaces import DATA
 from kg.rdfmap import article_graph, article_triples, bind_prefixes
 from kg.reader import Meta, parse_article
-from kg.store import Store, Triple, graph_triples, nquads
+from kg.store import Store, Triple, article_quads, graph_triples, nquads
 
 Progress = Callable[[str], None]
 BULK_MIN = 100  # articles from which a first build into an empty store uses the bulk loader
@@ -65,6 +65,8 @@ class Extracted:
     triples: tuple[Triple, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    people: tuple[identity.PersonRef, ...] = ()  # for identity across articles
+    quads: tuple[bytes, bytes] | None = None  # store.article_quads, for the store's bulk loader
 
 
 def expand_inputs(paths: Iterable[Path], report: BuildReport) -> list[Path]:
@@ -79,35 +81,44 @@ def graph_of(article: Article, base: str = DATA) -> tuple[URIRef, Graph]:
     return article_graph(article, extraction.extract(article), base)
 
 
-def extract_item(item: Item, base: str = DATA) -> Extracted:
-    """Read, extract and map one item (runs in a worker process); memberships included."""
+def extract_item(item: Item, base: str = DATA, for_store: bool = False) -> Extracted:
+    """Read, extract and map one item (runs in a worker process); memberships included.
+
+    ``for_store``: also make the N-Quads the store loads (in the worker, off the main process)."""
     try:
         article = to_article(item)
     except InputError as exc:
         return Extracted(item.source, item.article_id, item.content_hash, error=str(exc))
     gid, raw = article_triples(article, extraction.extract(article), base)
     triples = identity.memberships(graph_triples(raw), base)
-    return Extracted(item.source, article.id, item.content_hash, str(gid), tuple(triples), article.warnings)
+    graph = f"<{gid}>"
+    return Extracted(item.source, article.id, item.content_hash, str(gid), tuple(triples), article.warnings,
+                     people=tuple(identity.people(graph, triples)), quads=article_quads(triples, str(gid)) if for_store else None)
 
 
 def _extract_default(item: Item) -> Extracted:
     return extract_item(item)
 
 
+def _extract_for_store(item: Item) -> Extracted:
+    return extract_item(item, for_store=True)
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def extract_items(items: list[Item], workers: int | None = None, base: str = DATA) -> Iterator[Extracted]:
+def extract_items(items: list[Item], workers: int | None = None, base: str = DATA,
+                  for_store: bool = False) -> Iterator[Extracted]:
     """Extract items over ``workers`` processes; results come in input order."""
     workers = default_workers() if workers is None else max(1, workers)
     if workers == 1 or len(items) < 2 or base != DATA:
-        yield from (extract_item(item, base) for item in items)
+        yield from (extract_item(item, base, for_store) for item in items)
         return
     _warm_up()
     chunk = max(1, min(16, len(items) // (workers * 8)))
     with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
-        yield from pool.imap(_extract_default, items, chunksize=chunk)
+        yield from pool.imap(_extract_for_store if for_store else _extract_default, items, chunksize=chunk)
 
 
 def _warm_up() -> None:
@@ -136,7 +147,7 @@ def build_dataset(paths: Iterable[Path], base: str = DATA, progress: Progress | 
     for result in extract_items(items, workers, base):
         if _record(result, report):
             graphs[result.graph_iri] = list(result.triples)
-            index.add(result.graph_iri, identity.people(result.graph_iri, result.triples))
+            index.add(result.graph_iri, list(result.people))
             report.built.append(result.source)
         if progress:
             progress(result.source)
@@ -182,7 +193,7 @@ def build_store(paths: Iterable[Path], store_path: Path, base: str = DATA, progr
         if todo:  # nothing new: the store was resolved when its articles came in
             index = _store_index(store)
             with store.batch(), store.bulk(len(todo) >= BULK_MIN):
-                for result in extract_items(todo, workers, base):
+                for result in extract_items(todo, workers, base, for_store=True):
                     _store_one(store, result, index, report)
                     if progress:
                         progress(result.source)
@@ -213,15 +224,14 @@ def _store_one(store: Store, result: Extracted, index: identity.Index, report: B
     if not _record(result, report):
         return
     outcome = store.add(result.article_id, result.content_hash, result.graph_iri, list(result.triples),
-                        source=result.source)
+                        source=result.source, quads=result.quads)
     if outcome == "unchanged":
         report.unchanged.append(result.source)
         return
     report.built.append(result.source)
     if outcome == "replaced":
         report.replaced.append(result.source)
-    graph = f"<{result.graph_iri}>"
-    index.add(graph, identity.people(graph, result.triples))
+    index.add(f"<{result.graph_iri}>", list(result.people))
 
 
 def _store_index(store: Store) -> identity.Index:

@@ -495,6 +495,12 @@ def find_dates(text: str, reference: Date | None, lang: str = "id") -> list[Date
     recognised, since Indonesian articles quote English dates and vice versa.
     """
     check_lang(lang)
+    return list(_find_dates(text, reference, lang))
+
+
+@lru_cache(maxsize=512)
+def _find_dates(text: str, reference: Date | None, lang: str) -> tuple[DateMention, ...]:
+    """find_dates, made once per text: the extractors ask again for the same sentences."""
     raws = _found(text)
     if reference is None:
         reference = _fallback_reference(raws, text)
@@ -502,7 +508,7 @@ def find_dates(text: str, reference: Date | None, lang: str = "id") -> list[Date
         mentions = (_resolve_by_weekday(raw, text, _year_hints(text)) for raw in raws)
     else:
         mentions = (_resolve(raw, text, reference) for raw in raws)
-    return [m for m in mentions if m is not None]
+    return tuple(m for m in mentions if m is not None)
 
 
 # ---------------------------------------------------------------- parse_date

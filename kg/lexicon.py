@@ -384,6 +384,11 @@ class Lexicon:
         )
 
     @cached_property
+    def boilerplate_prefixes(self) -> tuple[str, ...]:
+        """Every boilerplate marker lowercased, for a one-call ``startswith`` test."""
+        return tuple(m.marker.lower() for m in self.boilerplate)
+
+    @cached_property
     def role_index(self) -> FormIndex[Role]:
         """Surface form -> Role."""
         return FormIndex(self.roles)

@@ -11,21 +11,17 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 _TOKEN = re.compile(r"\w+(?:['’](?![sS]\b)\w+)*|[^\w\s]")  # "Ma'ruf" is one word; "Ministry's" two
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text lowercased, made once
 
     @property
     def is_cap(self) -> bool:
@@ -39,7 +35,7 @@ def tokenize(text: str) -> list[Token]:
 @functools.lru_cache(maxsize=256)
 def _tokens(text: str) -> tuple[Token, ...]:
     """Tokens of a text, made once: the extractors ask again for the same article and sentences."""
-    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    return tuple(Token(m.start(), m.end(), w := m.group(), w.lower()) for m in _TOKEN.finditer(text))
 
 
 def exact_case(phrase: str) -> bool:
@@ -108,12 +104,12 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Match[T]]:
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match[T]] = []
-        i = 0
-        while i < len(tokens):
-            m = self.match_at(text, tokens, i)
-            if m is None:
-                i += 1
-            else:
-                out.append(m)
-                i = m.last
+        lengths = self.lengths
+        after = 0  # tokens before this index are inside the last match
+        for i, token in enumerate(tokens):
+            if i >= after and token.low in lengths:
+                m = self.match_at(text, tokens, i)
+                if m is not None:
+                    out.append(m)
+                    after = m.last
         return out

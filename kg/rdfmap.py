@@ -14,12 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, SDO, SKOS, XSD
+from rdflib import namespace as ns
 
 from kg.gazetteer import Gazetteer, Place
 from kg.model import (Article, Audience, Entity, Event, Findings, Organization, Person, Post, Region, Role, Span,
                       Topic, Venue)
-from kg.namespaces import DATA, KAP
+from kg.namespaces import DATA, Terms
+from kg.namespaces import KAP as KAP_NAMESPACE
+
+ORG, PROV, RDF, SDO, SKOS, XSD = (Terms(n) for n in (ns.ORG, ns.PROV, ns.RDF, ns.SDO, ns.SKOS, ns.XSD))
+KAP = Terms(KAP_NAMESPACE)
 
 # schema:observationAbout is newer than the schema.org release rdflib ships as SDO.
 SCHEMA_OBSERVATION_ABOUT = URIRef("https://schema.org/observationAbout")
@@ -32,9 +36,9 @@ EVENT_CLASS = {"training": KAP.Training, "technical-guidance": KAP.TechnicalGuid
 
 
 def bind_prefixes(g: Graph) -> None:
-    for prefix, ns in (("schema", SDO), ("org", ORG), ("skos", SKOS), ("prov", PROV), ("xsd", XSD),
-                       ("kap", KAP._NS)):
-        g.bind(prefix, ns, replace=True)
+    for prefix, namespace in (("schema", ns.SDO), ("org", ns.ORG), ("skos", ns.SKOS), ("prov", ns.PROV),
+                              ("xsd", ns.XSD), ("kap", KAP_NAMESPACE._NS)):
+        g.bind(prefix, namespace, replace=True)
 
 
 Triple = tuple[URIRef, URIRef, "URIRef | Literal"]

@@ -22,6 +22,7 @@ from kg.model import Article, Span
 from kg.sentences import split_sentences
 
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
+_CONTROL_CHARS = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _CP1252_TAIL = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CP1252_TAIL}]|[\u00e0-\u00ef][{_CP1252_TAIL}]{{2}}")
@@ -100,7 +101,7 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         except UnicodeDecodeError:
             raise InputError(f"{source}: not UTF-8 or cp1252 text") from None
         warnings = (f"{source}: not UTF-8; read as cp1252 (Windows) text",)
-    if sum(ch in _CONTROL for ch in text) > max(2, len(text) // 100):
+    if len(_CONTROL_CHARS.findall(text)) > max(2, len(text) // 100):
         raise InputError(f"{source}: binary file, not text")
     return text, warnings
 
@@ -249,6 +250,8 @@ def _line_kind(line: str, lex: Lexicon) -> str | None:
     """'related', 'byline' or 'footer' for a non-story line, else None."""
     stripped = line.strip().lstrip("-*•·>").strip()
     low = stripped.lower()
+    if not low.startswith(lex.boilerplate_prefixes):
+        return "footer" if _COPYRIGHT.match(stripped) else None
     for marker in lex.boilerplate:
         m = marker.marker.lower()
         if low.startswith(m):

@@ -16,6 +16,8 @@ region.
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from dataclasses import dataclass
@@ -156,8 +158,12 @@ def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
 
 def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
     """Token starts inside a region, organization or venue mention: never part of a name."""
-    spans = [l.span for l in found.mentions if l.key.startswith(("region/", "org/", "place/"))]
-    return {t.start for t in tokens if any(s.start <= t.start < s.end for s in spans)}
+    starts = [t.start for t in tokens]  # in text order
+    out: set[int] = set()
+    for l in found.mentions:
+        if l.key.startswith(("region/", "org/", "place/")):
+            out.update(starts[bisect.bisect_left(starts, l.span.start):bisect.bisect_left(starts, l.span.end)])
+    return out
 
 
 def _skip_paren(tokens: list[Token], i: int) -> int:
