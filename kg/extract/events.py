@@ -732,6 +732,8 @@ def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None,
 
 
 def _spelled_number(tokens: list[Token], i: int, lang: str) -> tuple[int, int] | None:
+    if i < len(tokens) and tokens[i].low not in numbers.number_words() and tokens[i].text not in "-‐":
+        return None  # no spelled number starts here (the common case, checked once)
     for n in range(6, 0, -1):
         chunk = " ".join(t.text for t in tokens[i : i + n])
         value = numbers.parse_number(chunk, lang) if chunk.isalpha() or " " in chunk else None
