@@ -298,3 +298,10 @@ def test_those_seen_off_are_the_participants_of_the_event_they_leave_for() -> No
     assert send_off.name.startswith("Pelepasan peserta")
     assert (send_off.audiences, send_off.count) == (visit.audiences, visit.count)
     assert send_off.count == 30
+
+
+def test_both_trainings_share_the_end_that_is_said_of_both() -> None:
+    text = ("MEDAN - BKPSDM menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan Pelatihan "
+            "Kepemimpinan Pengawas (PKP) Angkatan IV Tahun 2025 di Medan, Senin, 3 Maret 2025.\n"
+            "Kedua pelatihan dijadwalkan berakhir 11 April 2025.\n")
+    assert [str(e.end) for e in events(text)] == ["2025-04-11", "2025-04-11"]

@@ -436,6 +436,11 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
             last = named[-1] if len(named) == 1 or last not in named else last
             continue
         words = [t for t in triggers if s.start <= t.start < s.end]
+        if words and _every(article.body, words[0]):
+            for d in drafts:  # 'Kedua pelatihan dijadwalkan berakhir ...': every event so named
+                if d.kind == words[0].payloads[0].kind:
+                    d.sentences.add(s.index)
+            continue
         if words:
             kinds = {t.payloads[0].kind for t in words}
             fitting = [d for d in drafts if d.kind in kinds] or drafts[:1]
@@ -444,6 +449,13 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
             last = chosen
         elif _cue_spans(s, "generic") and (last or drafts[0]) is not None:
             (last or drafts[0]).sentences.add(s.index)
+
+
+def _every(text: str, t: Match[EventKind]) -> bool:
+    """'Kedua pelatihan', 'both trainings': the word right before the event word speaks of
+    every event of that kind."""
+    window = text[max(0, t.start - 20) : t.start]
+    return any("every" in m.payloads and not window[m.end :].strip() for m in cue_matcher().find(window))
 
 
 def _names_in(d: Draft, text: str) -> bool:
