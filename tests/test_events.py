@@ -245,3 +245,63 @@ def test_an_event_word_inside_brackets_names_no_event() -> None:
             "trainers from 38 provinces, held at the Grand Mercure Jakarta Kemayoran hotel from June 5 to 10, 2023.")
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert all(")" not in e.name.split("(")[0] for e in found.of(Event))
+
+
+def dated(text: str) -> list[tuple[str, str, str]]:
+    return [(e.name, str(e.start), str(e.end)) for e in events(text)]
+
+
+def test_an_end_date_and_a_length_give_the_start() -> None:
+    text = ("PONTIANAK - Gubernur membuka Pelatihan Kepemimpinan Pengawas (PKP) Angkatan IV di Pontianak.\n"
+            "Kepala BPSDM menjelaskan PKP Angkatan IV berlangsung selama 10 hari dan berakhir pada 14 Maret 2025.\n")
+    assert dated(text) == [("Pelatihan Kepemimpinan Pengawas (PKP) Angkatan IV", "2025-03-05", "2025-03-14")]
+
+
+def test_a_send_off_on_its_own_day_is_an_event_of_its_own() -> None:
+    text = ("MATARAM - Sekda NTB melepas 30 kepala desa yang akan mengikuti studi banding pengelolaan BUMDes ke "
+            "Kabupaten Malang.\n"
+            "Pelepasan berlangsung di Pendopo Gubernur, Rabu (8/5/2024).\n"
+            "Studi banding itu berlangsung selama empat hari mulai Senin (13/5/2024).\n")
+    assert dated(text) == [
+        ("Studi banding pengelolaan BUMDes ke Kabupaten Malang", "2024-05-13", "2024-05-16"),
+        ("Pelepasan peserta studi banding pengelolaan BUMDes ke Kabupaten Malang", "2024-05-08", "2024-05-08"),
+    ]
+
+
+def test_a_send_off_on_the_first_day_of_the_event_is_no_event_of_its_own() -> None:
+    text = ("MATARAM - Sekda NTB melepas peserta Bimtek Keuangan Desa di Mataram, Senin (13/5/2024).\n"
+            "Bimtek Keuangan Desa berlangsung 13-16 Mei 2024.\n")
+    assert names(text) == ["Bimtek Keuangan Desa"]
+
+
+def test_an_activity_listed_as_part_of_a_programme_is_no_event_of_its_own() -> None:
+    text = ("JAKARTA - Kementerian melepas 20 pejabat untuk mengikuti Executive Course on Public Innovation di "
+            "Tokyo.\n"
+            "Program yang berlangsung selama 10 hari hingga 20 Juni 2024 itu meliputi kunjungan lapangan ke "
+            "Pemerintah Kota Yokohama.\n")
+    assert dated(text) == [("Executive Course on Public Innovation", "2024-06-11", "2024-06-20")]
+
+
+def test_a_side_visit_on_one_stated_day_starts_and_ends_that_day() -> None:
+    text = ("SLEMAN - Sebanyak 30 pejabat mengikuti Pelatihan Kepemimpinan Administrator (PKA) Angkatan III "
+            "tahun 2024 yang dibuka 3 Juni 2024.\n"
+            "Peserta juga dijadwalkan mengikuti studi lapangan ke Kabupaten Klaten pada 12 Juni 2024.\n")
+    assert dated(text)[1] == ("Studi lapangan ke Kabupaten Klaten", "2024-06-12", "2024-06-12")
+
+
+def test_those_seen_off_are_the_participants_of_the_event_they_leave_for() -> None:
+    text = ("MATARAM - Sekda NTB melepas 30 kepala desa yang akan mengikuti studi banding pengelolaan BUMDes ke "
+            "Kabupaten Malang.\n"
+            "Pelepasan berlangsung di Pendopo Gubernur, Rabu (8/5/2024).\n"
+            "Studi banding itu berlangsung selama empat hari mulai Senin (13/5/2024).\n")
+    visit, send_off = events(text)
+    assert send_off.name.startswith("Pelepasan peserta")
+    assert (send_off.audiences, send_off.count) == (visit.audiences, visit.count)
+    assert send_off.count == 30
+
+
+def test_both_trainings_share_the_end_that_is_said_of_both() -> None:
+    text = ("MEDAN - BKPSDM menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan Pelatihan "
+            "Kepemimpinan Pengawas (PKP) Angkatan IV Tahun 2025 di Medan, Senin, 3 Maret 2025.\n"
+            "Kedua pelatihan dijadwalkan berakhir 11 April 2025.\n")
+    assert [str(e.end) for e in events(text)] == ["2025-04-11", "2025-04-11"]

@@ -62,6 +62,7 @@ class Draft:
     sentences: set[int] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
     batch: str | None = None  # "Angkatan II" when the draft is one numbered batch of a named series
+    one_day: bool = False  # a ceremony (a send-off) held on the one day it is dated
 
 
 @functools.cache
@@ -108,10 +109,77 @@ def extract(article: Article, found: Findings) -> list[object]:
         return []
     drafts = _drafts(article, tokens, triggers)
     _assign_sentences(article, tokens, triggers, drafts)
+    send_off = _send_off(article, triggers, drafts)
     out: list[object] = []
     for i, d in enumerate(drafts):
         out.extend(_event(article, tokens, d, found, main=i == 0))
+    if send_off is not None:
+        records = _event(article, tokens, send_off, found, main=False)
+        main = next(r for r in out if isinstance(r, Event))
+        out.extend(records[:-1])
+        out.append(_seen_off(records[-1], main))  # type: ignore[arg-type]
     return out
+
+
+def _seen_off(ev: Event, main: Event) -> Event:
+    """Those seen off are the participants of the event they leave for, and those who run that
+    event see them off (unless the send-off's own sentence names its organizer)."""
+    return replace(ev, attendees=main.attendees, audiences=main.audiences, count=main.count,
+                   organizers=ev.organizers or main.organizers)
+
+
+@functools.cache
+def send_off_words() -> tuple[PhraseMatcher[str], dict[str, str]]:
+    """The send-off cue matcher and the send-off name's head per language."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    titles: dict[str, str] = {}
+    for row in table("send_off.csv"):
+        if row["kind"] == "cue":
+            matcher.add(row["term"], "send-off", case_sensitive=False)
+        else:
+            titles[row["lang"]] = row["term"]
+    return matcher, titles
+
+
+def _send_off(article: Article, triggers: list[Match[EventKind]], drafts: list[Draft]) -> Draft | None:
+    """The ceremony that sees participants off ('Pelepasan peserta dilaksanakan di ..., Jumat
+    (13/10)'): a sentence with a send-off word and one day of its own, next to an event word,
+    on a day before the main event starts, is an event of its own. Its sentence then says
+    nothing about the other events' dates. The main event must have a start of its own:
+    otherwise the one day may as well be its first."""
+    if not drafts:
+        return None
+    matcher, titles = send_off_words()
+    head = headline_span(article.body)
+    quoted: list[Span] | None = None
+    main = drafts[0]
+    for s in article.sentences:
+        if head is not None and s.start < head.end:
+            continue
+        cues = matcher.find(s.text)
+        if not cues:
+            continue
+        lo = article.sentences[s.index - 1].start if s.index else s.start
+        if not any(lo <= t.start < s.end for t in triggers):
+            continue
+        days = [dm for dm in dates.find_dates(s.text, article.published, article.language)
+                if dm.last is None and not _UNTIL.search(s.text[: dm.start][-30:])]
+        if len(days) != 1:
+            continue
+        quoted = _quotation_spans(article.body) if quoted is None else quoted
+        if any(q.start <= s.start + cues[0].start < q.end for q in quoted):
+            continue
+        rest = [article.sentences[i] for i in sorted(main.sentences - {s.index})]
+        main_dates = _fill_dates(article, rest, Event(key("event", main.name), main.name, kind=main.kind))
+        if main_dates.start is None or days[0].first >= main_dates.start:
+            return None  # the day may as well be the event's own first day
+        for d in drafts:
+            d.sentences.discard(s.index)
+        follows = main.name if main.named else main.name[:1].lower() + main.name[1:]
+        title = titles.get(article.language, titles.get("id", ""))
+        span = Span(s.start + cues[0].start, s.start + cues[0].end)
+        return Draft(f"{title} {follows}", "other", span, False, sentences={s.index}, one_day=True)
+    return None
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -199,6 +267,8 @@ def _side_events(article: Article, tokens: list[Token], triggers: list[Match[Eve
             continue
         if (head is not None and head.start <= t.start < head.end) or _reference(article.body, t, quoted):
             continue
+        if _part_of(article.body, t):
+            continue
         sentence = article.sentence_at(t.start)
         if sentence is None:
             continue
@@ -207,9 +277,16 @@ def _side_events(article: Article, tokens: list[Token], triggers: list[Match[Eve
         if not (dated or _DESTINATION.match(after)):
             continue
         name, span = _side_name(article.body, tokens, t, sentence.end)
-        out.append(Draft(name, kind, span, False))
+        out.append(Draft(name, kind, span, False, one_day=dated))  # a visit on one stated day
         kinds.add(kind)
     return out
+
+
+def _part_of(text: str, t: Match[EventKind]) -> bool:
+    """'Program ... itu meliputi kunjungan lapangan ke X': an activity listed as a part of the
+    programme (at most two words after 'meliputi', 'termasuk', 'including') is no event of its own."""
+    window = text[max(0, t.start - 40) : t.start]
+    return any("part-of" in m.payloads and len(window[m.end :].split()) <= 2 for m in cue_matcher().find(window))
 
 
 def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int) -> tuple[str, Span]:
@@ -327,9 +404,23 @@ def _generic_name(text: str, tokens: list[Token], t: Match[EventKind]) -> tuple[
     while hi < len(tokens) and hi - t.last < 6 and tokens[hi].text.isalnum() and tokens[hi].low not in STOP_GENERIC \
             and _same_line(text, tokens[hi - 1], tokens[hi]):
         hi += 1
+    if t.payloads[0].kind == "study-visit":
+        hi = _destination_end(text, tokens, hi)
     span = Span(t.start, tokens[hi - 1].end)
     name = " ".join(text[span.start : span.end].split())
     return name[:1].upper() + name[1:], span
+
+
+def _destination_end(text: str, tokens: list[Token], hi: int) -> int:
+    """A study visit is named with its destination: 'studi tiru ... ke Kabupaten Banyuwangi'
+    (up to three capitalized words after 'ke' / 'to')."""
+    if hi + 1 >= len(tokens) or tokens[hi].low not in ("ke", "to") or not tokens[hi + 1].text[:1].isupper():
+        return hi
+    end = hi + 1
+    while end < len(tokens) and end - hi <= 3 and tokens[end].text[:1].isupper() and tokens[end].text.isalnum() \
+            and _same_line(text, tokens[end - 1], tokens[end]):
+        end += 1
+    return end
 
 
 def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
@@ -345,6 +436,11 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
             last = named[-1] if len(named) == 1 or last not in named else last
             continue
         words = [t for t in triggers if s.start <= t.start < s.end]
+        if words and _every(article.body, words[0]):
+            for d in drafts:  # 'Kedua pelatihan dijadwalkan berakhir ...': every event so named
+                if d.kind == words[0].payloads[0].kind:
+                    d.sentences.add(s.index)
+            continue
         if words:
             kinds = {t.payloads[0].kind for t in words}
             fitting = [d for d in drafts if d.kind in kinds] or drafts[:1]
@@ -353,6 +449,13 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
             last = chosen
         elif _cue_spans(s, "generic") and (last or drafts[0]) is not None:
             (last or drafts[0]).sentences.add(s.index)
+
+
+def _every(text: str, t: Match[EventKind]) -> bool:
+    """'Kedua pelatihan', 'both trainings': the word right before the event word speaks of
+    every event of that kind."""
+    window = text[max(0, t.start - 20) : t.start]
+    return any("every" in m.payloads and not window[m.end :].strip() for m in cue_matcher().find(window))
 
 
 def _names_in(d: Draft, text: str) -> bool:
@@ -368,6 +471,8 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
     ev = _fill_dates(article, sentences, ev)
+    if d.one_day and ev.start is not None:
+        ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
     ev = _fill_places(article, tokens, sentences, ev, found)
     ev = _fill_roles(article, tokens, sentences, ev, found)
@@ -397,11 +502,13 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
     or a stated duration."""
     best: tuple[int, dates.DateMention, Sentence] | None = None
     ends: list[dates.DateMention] = []
+    end_only: tuple[dates.DateMention, Sentence] | None = None
     for s in sentences:
         opening = bool(_OPENING.search(s.text))
         for dm in dates.find_dates(s.text, article.published, article.language):
             if dm.last is None and _UNTIL.search(s.text[: dm.start][-30:]):
                 ends.append(dm)
+                end_only = end_only or (dm, s)
                 continue
             score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
             if opening and dm.last is None:
@@ -410,6 +517,8 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
                 score -= 5
             if best is None or score > best[0]:
                 best = (score, dm, s)
+    if (best is None or best[0] < 0) and end_only is not None:
+        return _start_from_end(article, ev, *end_only)
     if best is None or best[0] < 0:
         return ev
     _, dm, s = best
@@ -427,6 +536,16 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
     if end is None and ev.kind in ONE_DAY_KINDS and not _OPENING.search(s.text):
         end = start  # a seminar, socialization or workshop on one stated day
     return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
+
+
+def _start_from_end(article: Article, ev: Event, dm: dates.DateMention, s: Sentence) -> Event:
+    """'berlangsung selama 12 hari dan berakhir pada 26 Juli 2024': an end date and a length
+    in one sentence give the start (the length counts the first and the last day)."""
+    lengths = [du.days for du in dates.find_durations(s.text, article.language) if du.days >= 1]
+    if not lengths:
+        return ev
+    start = dm.first - timedelta(days=lengths[0] - 1)
+    return replace(ev, start=start, end=dm.first, date_span=Span(s.start + dm.start, s.start + dm.end))
 
 
 def _report_date(text: str, dm: dates.DateMention) -> bool:
