@@ -95,6 +95,12 @@ def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
      [("Aula Badan Pengembangan Sumber Daya Manusia Provinsi Papua Tengah",
        ("Aula BPSDM Provinsi Papua Tengah", "Aula Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Papua Tengah"),
        "region/id-94")]),
+    # an organization's name after the head is part of the venue's name, commas and all
+    ("TEGAL - Bimtek dibuka di Aula Badan Kepegawaian, Pendidikan dan Pelatihan (BKPP) Kabupaten Tegal, "
+     "Senin (3/6).\n",
+     [("Aula Badan Kepegawaian, Pendidikan dan Pelatihan Kabupaten Tegal",
+       ("Aula BKPP Kabupaten Tegal", "Aula Badan Kepegawaian, Pendidikan dan Pelatihan (BKPP) Kabupaten Tegal"),
+       "region/id-33.28")]),
     # a room and its building are one venue
     ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
      [("Aula Sultan Serdang, Kantor Bupati Sergai", ("Aula Sultan Serdang", "Kantor Bupati Sergai"), "region/id-12.18")]),

@@ -39,7 +39,7 @@ def head_matcher() -> PhraseMatcher[str]:
 def extract(article: Article, found: Findings) -> list[Venue]:
     text = article.body
     tokens = tokenize(text)
-    spans = _head_spans(text, tokens) + _english_spans(text, tokens)
+    spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens)
     out: list[Venue] = []
     for first, last in _joined(text, tokens, sorted(spans)):
         span = Span(tokens[first].start, tokens[last - 1].end)
@@ -51,12 +51,28 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     return out
 
 
-def _head_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token ranges of '<Head> <Capitalized words>' venues."""
+def _org_ends(found: Findings) -> dict[int, int]:
+    """Where each organization named in the text starts -> where its name ends."""
+    ends: dict[int, int] = {}
+    for link in found.mentions:
+        if link.key.startswith("org/"):
+            ends[link.span.start] = max(ends.get(link.span.start, 0), link.span.end)
+    return ends
+
+
+def _head_spans(text: str, tokens: list[Token], org_ends: dict[int, int]) -> list[tuple[int, int]]:
+    """(first, last) token ranges of '<Head> <Capitalized words>' venues; an organization named
+    after the head is part of the venue's name, commas and all ('Aula Badan Kepegawaian,
+    Pendidikan dan Pelatihan (BKPP) Kabupaten Kediri')."""
     out: list[tuple[int, int]] = []
     for m in head_matcher().find(text, tokens):
         last = m.last
         while last < len(tokens) and last - m.first < MAX_NAME:
+            org_end = org_ends.get(tokens[last].start)
+            if org_end is not None and tokens[last].start <= tokens[last - 1].end + 1:
+                while last < len(tokens) and tokens[last].end <= org_end:
+                    last += 1
+                continue
             step = _bracket(tokens, last) or (1 if _name_token(tokens[last], tokens[last - 1]) else 0)
             if not step:
                 break
@@ -109,7 +125,7 @@ def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
     surface = " ".join(text[toks[0].start : toks[-1].end].split())
     name = " ".join(re.sub(r"\s*\([A-Z]+\)", "", surface).split())
     head, _, rest = surface.partition(" ")
-    short = head + " " + re.sub(r"(?:[A-Z][\w-]*\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
+    short = head + " " + re.sub(r"(?:[A-Z][\w-]*,?\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
     short = " ".join(short.split())
     aliases = tuple(sorted(({surface, short} | _parts(name)) - {name}))
     return name, aliases, short
@@ -118,9 +134,10 @@ def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
 def _parts(name: str) -> set[str]:
     """A room and its building are also named apart: 'Aula Hotel Grand Nanggroe' is also 'Hotel
     Grand Nanggroe'; 'Aula Sultan Serdang, Kantor Bupati Sergai' is also each of the two."""
-    out = {p.strip() for p in name.split(",")} if "," in name else set()
-    words = name.split()
     heads = set(column("venue_heads.csv", "head"))
+    parts = [p.strip() for p in name.split(",")]
+    out = set(parts) if len(parts) > 1 and all(p.partition(" ")[0] in heads for p in parts[1:]) else set()
+    words = name.split()
     for i in range(1, len(words) - 1):
         if words[i] in heads and words[0] in ROOM_WORDS:
             out.add(" ".join(words[i:]).split(",")[0].strip())
