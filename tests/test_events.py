@@ -131,6 +131,13 @@ def test_event_locations(text: str, expected: set[str]) -> None:
     assert expected <= {l.key for l in events(text)[0].locations}
 
 
+def test_the_same_place_is_the_venue_named_last() -> None:
+    text = ("SOLO - Pelatihan Kepemimpinan Pengawas dibuka di Hotel Alana Solo, Senin (3/6/2024).\n"
+            "Masih di tempat yang sama, Selasa (4/6/2024), Dinas Kominfo menggelar Workshop Keamanan Siber "
+            "bagi para operator desa.\n")
+    assert [l.key for l in events(text)[1].locations] == ["place/hotel-alana-solo"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # the opening day in brackets is the start; 'hingga <date>' the end
     ("KEDIRI - Bupati memberi sambutan pada pembukaan Diklat PIM IV Angkatan III Tahun 2019 di Aula BKPP, "

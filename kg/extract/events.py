@@ -442,10 +442,33 @@ def _links_in(found: Findings, s: Sentence, prefix: str) -> list[Link]:
     return [l for l in found.mentions if l.key.startswith(prefix) and s.start <= l.span.start < s.end]
 
 
+@functools.cache
+def place_cue_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for row in table("place_cues.csv"):
+        matcher.add(row["cue"], row["kind"], case_sensitive=False)
+    return matcher
+
+
+def _same_place(found: Findings, s: Sentence) -> list[Link]:
+    """'Masih di hotel yang sama, ... menggelar Sosialisasi': the venue named last before the cue."""
+    out: list[Link] = []
+    for m in place_cue_matcher().find(s.text):
+        if "same-place" not in m.payloads:
+            continue
+        at = s.start + m.start
+        before = [l for l in found.mentions if l.key.startswith("place/") and l.span.end <= at]
+        if before:
+            last = max(before, key=lambda l: (l.span.start, l.key))
+            out.append(Link(last.key, Span(at, s.start + m.end)))
+    return out
+
+
 def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
     locs: list[Link] = []
     hosts: list[Link] = []
     for s in sentences:
+        locs.extend(_same_place(found, s))
         for link in found.mentions:
             if not (s.start <= link.span.start < s.end):
                 continue
