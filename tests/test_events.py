@@ -131,6 +131,20 @@ def test_event_locations(text: str, expected: set[str]) -> None:
     assert expected <= {l.key for l in events(text)[0].locations}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a study visit to a government is in that government's region
+    ("PURWOKERTO - Studi banding perangkat desa ke Pemkab Banyumas berlangsung 3-5 Juni 2024.\n",
+     ["region/id-33.02"]),
+    # what a visiting verb has as its object, and the next place of a list after it
+    ("MAGELANG - Studi tiru kepala desa se-Kabupaten Magelang berlangsung dua hari. Peserta studi tiru "
+     "mengunjungi Kabupaten Kulon Progo serta Kabupaten Sleman, Rabu (5/6/2024).\n",
+     ["region/id-34.01", "region/id-34.04"]),
+    ("The training group visited Yokohama on Tuesday as part of the course.\n", ["region/jp-yokohama"]),
+])
+def test_places_visited(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
 def test_the_same_place_is_the_venue_named_last() -> None:
     text = ("SOLO - Pelatihan Kepemimpinan Pengawas dibuka di Hotel Alana Solo, Senin (3/6/2024).\n"
             "Masih di tempat yang sama, Selasa (4/6/2024), Dinas Kominfo menggelar Workshop Keamanan Siber "

@@ -465,8 +465,13 @@ def _same_place(found: Findings, s: Sentence) -> list[Link]:
 
 
 def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
+    """The event's venues and regions: those after 'di' / 'in' / 'ke' or a visiting verb
+    ('mengunjungi', 'visited'), a venue referred back to ('di hotel yang sama'), and the region
+    of a government visited ('benchmarking ke Pemkab Sidoarjo'). Training bodies after 'di' host it."""
     locs: list[Link] = []
     hosts: list[Link] = []
+    text = article.body
+    places = LOCATION_LINKERS | visit_verbs()
     for s in sentences:
         locs.extend(_same_place(found, s))
         for link in found.mentions:
@@ -474,28 +479,55 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 continue
             if not link.key.startswith(("region/", "place/", "org/")):
                 continue
-            if not _after_linker(article.body, link.span.start, found):
-                continue
             if link.key.startswith("org/"):
                 org = found.entities.get(link.key)
-                if isinstance(org, Organization) and org.kind in HOST_KINDS:
+                if not isinstance(org, Organization):
+                    continue
+                if org.kind in HOST_KINDS and _after_linker(text, link.span.start, found):
                     hosts.append(link)
+                elif _visited_government(text, link, org, ev, found):
+                    locs.append(Link(org.region or "", link.span))
                 continue
-            locs.append(link)
+            if _after_linker(text, link.span.start, found, places):
+                locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
 
-def _after_linker(text: str, start: int, found: Findings) -> bool:
-    """True when 'di' / 'in' / 'at the' / 'ke' stands right before, or when the place is one of
-    a few comma-set names after a venue or place so introduced ('di Hotel X, Cisarua, Bogor')."""
+@functools.cache
+def visit_verbs() -> frozenset[str]:
+    """Verbs whose object is a place visited ('mengunjungi', 'visited')."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "visit")
+
+
+def _visited_government(text: str, link: Link, org: Organization, ev: Event, found: Findings) -> bool:
+    """A government a study visit goes to ('studi banding ke Pemkab Sidoarjo'), or one any event
+    visits ('visit Seoul Metropolitan Government'): its region is where the event is."""
+    if not org.region or not (org.government or org.kind == "regional-government"):
+        return False
+    if ev.kind == "study-visit" and _after_linker(text, link.span.start, found):
+        return True
+    return _after_linker(text, link.span.start, found, visit_verbs())
+
+
+def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str] = LOCATION_LINKERS) -> bool:
+    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before,
+    or when the place is one of a few comma-set names, or the next of a list, after a venue or
+    place so introduced ('di Hotel X, Cisarua, Bogor'; 'mengunjungi MPP X serta Desa Y')."""
     for _ in range(4):
         before = text[max(0, start - 60) : start].rstrip()
         words = before.split()
         if not words:
             return False
-        if words[-1].lower() in LOCATION_LINKERS or (words[-1].lower() == "the" and len(words) > 1
-                                                    and words[-2].lower() in LOCATION_LINKERS):
+        last = words[-1].lower()
+        if last in linkers or (last == "the" and len(words) > 1 and words[-2].lower() in linkers):
             return True
+        if last in LIST_JOINERS:
+            end = max(0, start - 60) + len(before[: -len(last)].rstrip())
+            prev = [l for l in found.mentions if l.span.end == end and l.key.startswith(("region/", "place/"))]
+            if not prev:
+                return False
+            start = min(l.span.start for l in prev)
+            continue
         if not before.endswith(","):
             return False
         comma = max(0, start - 60) + len(before) - 1
