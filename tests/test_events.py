@@ -101,6 +101,12 @@ def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
      [("Aula Badan Kepegawaian, Pendidikan dan Pelatihan Kabupaten Tegal",
        ("Aula BKPP Kabupaten Tegal", "Aula Badan Kepegawaian, Pendidikan dan Pelatihan (BKPP) Kabupaten Tegal"),
        "region/id-33.28")]),
+    # a bare name shared by a Kabupaten and a Kota that ends a venue's name is the Kota (the town)
+    ("MALANG - Bimtek bagi perangkat desa Kabupaten Malang dibuka di Hotel Tugu Malang, Senin (3/6/2024).\n",
+     [("Hotel Tugu Malang", (), "region/id-35.73")]),
+    # ... unless an office or a level word says otherwise
+    ("MALANG - Bimtek bagi perangkat desa dibuka di Kantor Bupati Malang, Senin (3/6/2024).\n",
+     [("Kantor Bupati Malang", (), "region/id-35.07")]),
     # a room and its building are one venue
     ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
      [("Aula Sultan Serdang, Kantor Bupati Sergai", ("Aula Sultan Serdang", "Kantor Bupati Sergai"), "region/id-12.18")]),
