@@ -151,6 +151,18 @@ def test_places_visited(text: str, expected: list[str]) -> None:
     assert [l.key for l in events(text)[0].locations] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence says where a part of the event is held: the event's place
+    ("PONTIANAK - Sebanyak 40 camat mengikuti Pelatihan Kepemimpinan Camat 2024 yang dibuka Gubernur, Senin "
+     "(3/6/2024).\nSesi lapangan dijadwalkan di Kabupaten Sambas pada 10-12 Juni 2024.\n", ["region/id-61.01"]),
+    # ... but a send-off is where the participants leave from
+    ("PONTIANAK - Sebanyak 40 camat akan mengikuti Pelatihan Kepemimpinan Camat 2024 di Jepang.\n"
+     "Pelepasan peserta digelar di Kabupaten Sambas, Senin (3/6/2024).\n", ["region/jp"]),
+])
+def test_the_next_sentence_says_where_it_is_held(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
 def test_the_same_place_is_the_venue_named_last() -> None:
     text = ("SOLO - Pelatihan Kepemimpinan Pengawas dibuka di Hotel Alana Solo, Senin (3/6/2024).\n"
             "Masih di tempat yang sama, Selasa (4/6/2024), Dinas Kominfo menggelar Workshop Keamanan Siber "

@@ -467,12 +467,13 @@ def _same_place(found: Findings, s: Sentence) -> list[Link]:
 def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
     """The event's venues and regions: those after 'di' / 'in' / 'ke' or a visiting verb
     ('mengunjungi', 'visited'), a venue referred back to ('di hotel yang sama'), and the region
-    of a government visited ('benchmarking ke Pemkab Sidoarjo'). Training bodies after 'di' host it."""
+    of a government visited ('benchmarking ke Pemkab Sidoarjo'), in the event's sentences and the
+    sentences that go on telling where it is held. Training bodies after 'di' host it."""
     locs: list[Link] = []
     hosts: list[Link] = []
     text = article.body
     places = LOCATION_LINKERS | visit_verbs()
-    for s in sentences:
+    for s in sentences + _continuations(article, sentences):
         locs.extend(_same_place(found, s))
         for link in found.mentions:
             if not (s.start <= link.span.start < s.end):
@@ -491,6 +492,24 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
             if _after_linker(text, link.span.start, found, places):
                 locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
+
+
+def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentence right after one of the event's that names no event but says where something
+    is held ('Sesi kelas dijadwalkan di Jakarta ...', 'The residential module, held at ...'):
+    it goes on telling about the event, and its places are the event's - unless it tells of a
+    send-off ('Pelepasan peserta dilaksanakan di ...'), which is where the participants leave from."""
+    own = {s.index for s in sentences}
+    out: list[Sentence] = []
+    for i in sorted(own):
+        if i + 1 >= len(article.sentences) or i + 1 in own:
+            continue
+        nxt = article.sentences[i + 1]
+        cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
+        if "held" in cues and "departure" not in cues and not kind_matcher().find(nxt.text) \
+                and not _cue_spans(nxt, "generic"):
+            out.append(nxt)
+    return out
 
 
 @functools.cache
