@@ -163,6 +163,20 @@ def test_the_next_sentence_says_where_it_is_held(text: str, expected: list[str])
     assert [l.key for l in events(text)[0].locations] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 'dari ... di <region>' says where the people come from
+    ("SOLO - Pelatihan Kepemimpinan Pengawas diikuti 40 pejabat dari tiga kabupaten di Jawa Tengah, Senin "
+     "(3/6/2024).\n", []),
+    # ... but not 'dari <date> di', nor 'from ...' ended by a predicate
+    ("SOLO - Pelatihan Kepemimpinan Pengawas berlangsung dari 10 hingga 12 Juni 2024 di Kota Semarang.\n",
+     ["region/id-33.74"]),
+    ("Officials from 21 provinces are attending a leadership training in Surabaya this week.\n",
+     ["region/id-35.78"]),
+])
+def test_where_people_come_from_is_no_event_place(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
 def test_the_same_place_is_the_venue_named_last() -> None:
     text = ("SOLO - Pelatihan Kepemimpinan Pengawas dibuka di Hotel Alana Solo, Senin (3/6/2024).\n"
             "Masih di tempat yang sama, Selasa (4/6/2024), Dinas Kominfo menggelar Workshop Keamanan Siber "

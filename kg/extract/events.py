@@ -489,7 +489,7 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
                 continue
-            if _after_linker(text, link.span.start, found, places):
+            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article):
                 locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
@@ -510,6 +510,54 @@ def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence
                 and not _cue_spans(nxt, "generic"):
             out.append(nxt)
     return out
+
+
+MAX_ORIGIN_WORDS = 8
+
+
+def _origin(text: str, link: Link, article: Article) -> bool:
+    """'pejabat dari 4 provinsi baru di Papua', 'officials from agencies in East Java, Surabaya':
+    a region after 'dari ... di' / 'from ... in', with no verb between, is where people come
+    from, not where the event is ('officials from 21 provinces are spending four days in X' and
+    'dari 10 hingga 12 Juni di X' are not)."""
+    if not link.key.startswith("region/"):
+        return False
+    words = re.split(r"\s+", text[max(0, link.span.start - 200) : link.span.start].strip())
+    words = [w for w in words if w]
+    linkers = LOCATION_LINKERS | visit_verbs()
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() not in linkers:  # back over the comma-set places
+        i -= 1
+    if i < 0 or words[i].lower() not in LOCATION_LINKERS:
+        return False
+    origins, clause = origin_words(), clause_words()
+    for j in range(i - 1, max(0, i - MAX_ORIGIN_WORDS) - 1, -1):
+        w = words[j]
+        low = w.lower()
+        if low in origins:  # 'dari 10 Juni di Bandung' is a date, not an origin
+            return not dates.find_dates(" ".join(words[j:i]), article.published or date(2000, 1, 1),
+                                        article.language)
+        if w[-1:] in ",.;:" or low in clause or _verb_like(w):
+            return False
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """An Indonesian verb by its prefix ('mengikuti', 'dilatih', 'berkumpul')."""
+    return word.islower() and len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
+
+
+@functools.cache
+def origin_words() -> frozenset[str]:
+    """Words after which the places named say where people come from ('dari', 'from')."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "origin")
+
+
+@functools.cache
+def clause_words() -> frozenset[str]:
+    """Words that begin a predicate ('are', 'was', 'akan'): 'from ...' before them is not
+    part of the place phrase after."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "predicate")
 
 
 @functools.cache
