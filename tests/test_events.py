@@ -107,6 +107,10 @@ def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
     # ... unless an office or a level word says otherwise
     ("MALANG - Bimtek bagi perangkat desa dibuka di Kantor Bupati Malang, Senin (3/6/2024).\n",
      [("Kantor Bupati Malang", (), "region/id-35.07")]),
+    # a village gone to is a named place, also answering to its bare name; one in an office is not
+    ("BUKITTINGGI - Studi banding perangkat desa ke Nagari Sungai Pua, Kabupaten Agam, Senin (3/6/2024). "
+     "Kepala Desa Sukamaju Budi Santoso ikut serta.\n",
+     [("Nagari Sungai Pua", ("Sungai Pua",), "region/id-13.06")]),
     # a room and its building are one venue
     ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
      [("Aula Sultan Serdang, Kantor Bupati Sergai", ("Aula Sultan Serdang", "Kantor Bupati Sergai"), "region/id-12.18")]),
