@@ -85,7 +85,8 @@ def extract(article: Article, found: Findings) -> list[Region]:
     explicit = _explicit_levels(hits, gaz)
     districts = _districts(text, hits, gaz)
     pins = _pins(text, hits, districts, gaz, explicit)
-    starts = _venue_name_starts(text)
+    ambiguous = any(len(h.candidates) > 1 and not h.explicit_level for h in hits)
+    starts = _venue_name_starts(text) if ambiguous else []
     chosen = [_compass(text, h, gaz) or _Hit(h.start, h.end, h.surface, pins.get(i) or _venue_town(text, h, gaz, starts)
                                              or _stated(text, h, gaz, explicit))
               for i, h in enumerate(hits)]
