@@ -95,6 +95,22 @@ def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
      [("Aula Badan Pengembangan Sumber Daya Manusia Provinsi Papua Tengah",
        ("Aula BPSDM Provinsi Papua Tengah", "Aula Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Papua Tengah"),
        "region/id-94")]),
+    # an organization's name after the head is part of the venue's name, commas and all
+    ("TEGAL - Bimtek dibuka di Aula Badan Kepegawaian, Pendidikan dan Pelatihan (BKPP) Kabupaten Tegal, "
+     "Senin (3/6).\n",
+     [("Aula Badan Kepegawaian, Pendidikan dan Pelatihan Kabupaten Tegal",
+       ("Aula BKPP Kabupaten Tegal", "Aula Badan Kepegawaian, Pendidikan dan Pelatihan (BKPP) Kabupaten Tegal"),
+       "region/id-33.28")]),
+    # a bare name shared by a Kabupaten and a Kota that ends a venue's name is the Kota (the town)
+    ("MALANG - Bimtek bagi perangkat desa Kabupaten Malang dibuka di Hotel Tugu Malang, Senin (3/6/2024).\n",
+     [("Hotel Tugu Malang", (), "region/id-35.73")]),
+    # ... unless an office or a level word says otherwise
+    ("MALANG - Bimtek bagi perangkat desa dibuka di Kantor Bupati Malang, Senin (3/6/2024).\n",
+     [("Kantor Bupati Malang", (), "region/id-35.07")]),
+    # a village gone to is a named place, also answering to its bare name; one in an office is not
+    ("BUKITTINGGI - Studi banding perangkat desa ke Nagari Sungai Pua, Kabupaten Agam, Senin (3/6/2024). "
+     "Kepala Desa Sukamaju Budi Santoso ikut serta.\n",
+     [("Nagari Sungai Pua", ("Sungai Pua",), "region/id-13.06")]),
     # a room and its building are one venue
     ("SEI RAMPAH - Sosialisasi digelar di Aula Sultan Serdang, Kantor Bupati Sergai, Sei Rampah, Kamis (22/8).\n",
      [("Aula Sultan Serdang, Kantor Bupati Sergai", ("Aula Sultan Serdang", "Kantor Bupati Sergai"), "region/id-12.18")]),
@@ -123,6 +139,53 @@ def test_the_acronym_form_of_a_venue_is_the_same_venue() -> None:
 ])
 def test_event_locations(text: str, expected: set[str]) -> None:
     assert expected <= {l.key for l in events(text)[0].locations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a study visit to a government is in that government's region
+    ("PURWOKERTO - Studi banding perangkat desa ke Pemkab Banyumas berlangsung 3-5 Juni 2024.\n",
+     ["region/id-33.02"]),
+    # what a visiting verb has as its object, and the next place of a list after it
+    ("MAGELANG - Studi tiru kepala desa se-Kabupaten Magelang berlangsung dua hari. Peserta studi tiru "
+     "mengunjungi Kabupaten Kulon Progo serta Kabupaten Sleman, Rabu (5/6/2024).\n",
+     ["region/id-34.01", "region/id-34.04"]),
+    ("The training group visited Yokohama on Tuesday as part of the course.\n", ["region/jp-yokohama"]),
+])
+def test_places_visited(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next sentence says where a part of the event is held: the event's place
+    ("PONTIANAK - Sebanyak 40 camat mengikuti Pelatihan Kepemimpinan Camat 2024 yang dibuka Gubernur, Senin "
+     "(3/6/2024).\nSesi lapangan dijadwalkan di Kabupaten Sambas pada 10-12 Juni 2024.\n", ["region/id-61.01"]),
+    # ... but a send-off is where the participants leave from
+    ("PONTIANAK - Sebanyak 40 camat akan mengikuti Pelatihan Kepemimpinan Camat 2024 di Jepang.\n"
+     "Pelepasan peserta digelar di Kabupaten Sambas, Senin (3/6/2024).\n", ["region/jp"]),
+])
+def test_the_next_sentence_says_where_it_is_held(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'dari ... di <region>' says where the people come from
+    ("SOLO - Pelatihan Kepemimpinan Pengawas diikuti 40 pejabat dari tiga kabupaten di Jawa Tengah, Senin "
+     "(3/6/2024).\n", []),
+    # ... but not 'dari <date> di', nor 'from ...' ended by a predicate
+    ("SOLO - Pelatihan Kepemimpinan Pengawas berlangsung dari 10 hingga 12 Juni 2024 di Kota Semarang.\n",
+     ["region/id-33.74"]),
+    ("Officials from 21 provinces are attending a leadership training in Surabaya this week.\n",
+     ["region/id-35.78"]),
+])
+def test_where_people_come_from_is_no_event_place(text: str, expected: list[str]) -> None:
+    assert [l.key for l in events(text)[0].locations] == expected
+
+
+def test_the_same_place_is_the_venue_named_last() -> None:
+    text = ("SOLO - Pelatihan Kepemimpinan Pengawas dibuka di Hotel Alana Solo, Senin (3/6/2024).\n"
+            "Masih di tempat yang sama, Selasa (4/6/2024), Dinas Kominfo menggelar Workshop Keamanan Siber "
+            "bagi para operator desa.\n")
+    assert [l.key for l in events(text)[1].locations] == ["place/hotel-alana-solo"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -561,37 +561,159 @@ def _links_in(found: Findings, s: Sentence, prefix: str) -> list[Link]:
     return [l for l in found.mentions if l.key.startswith(prefix) and s.start <= l.span.start < s.end]
 
 
+@functools.cache
+def place_cue_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for row in table("place_cues.csv"):
+        matcher.add(row["cue"], row["kind"], case_sensitive=False)
+    return matcher
+
+
+def _same_place(found: Findings, s: Sentence) -> list[Link]:
+    """'Masih di hotel yang sama, ... menggelar Sosialisasi': the venue named last before the cue."""
+    out: list[Link] = []
+    for m in place_cue_matcher().find(s.text):
+        if "same-place" not in m.payloads:
+            continue
+        at = s.start + m.start
+        before = [l for l in found.mentions if l.key.startswith("place/") and l.span.end <= at]
+        if before:
+            last = max(before, key=lambda l: (l.span.start, l.key))
+            out.append(Link(last.key, Span(at, s.start + m.end)))
+    return out
+
+
 def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event, found: Findings) -> Event:
+    """The event's venues and regions: those after 'di' / 'in' / 'ke' or a visiting verb
+    ('mengunjungi', 'visited'), a venue referred back to ('di hotel yang sama'), and the region
+    of a government visited ('benchmarking ke Pemkab Sidoarjo'), in the event's sentences and the
+    sentences that go on telling where it is held. Training bodies after 'di' host it."""
     locs: list[Link] = []
     hosts: list[Link] = []
-    for s in sentences:
+    text = article.body
+    places = LOCATION_LINKERS | visit_verbs()
+    for s in sentences + _continuations(article, sentences):
+        locs.extend(_same_place(found, s))
         for link in found.mentions:
             if not (s.start <= link.span.start < s.end):
                 continue
             if not link.key.startswith(("region/", "place/", "org/")):
                 continue
-            if not _after_linker(article.body, link.span.start, found):
-                continue
             if link.key.startswith("org/"):
                 org = found.entities.get(link.key)
-                if isinstance(org, Organization) and org.kind in HOST_KINDS:
+                if not isinstance(org, Organization):
+                    continue
+                if org.kind in HOST_KINDS and _after_linker(text, link.span.start, found):
                     hosts.append(link)
+                elif _visited_government(text, link, org, ev, found):
+                    locs.append(Link(org.region or "", link.span))
                 continue
-            locs.append(link)
+            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article):
+                locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
 
-def _after_linker(text: str, start: int, found: Findings) -> bool:
-    """True when 'di' / 'in' / 'at the' / 'ke' stands right before, or when the place is one of
-    a few comma-set names after a venue or place so introduced ('di Hotel X, Cisarua, Bogor')."""
+def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentence right after one of the event's that names no event but says where something
+    is held ('Sesi kelas dijadwalkan di Jakarta ...', 'The residential module, held at ...'):
+    it goes on telling about the event, and its places are the event's - unless it tells of a
+    send-off ('Pelepasan peserta dilaksanakan di ...'), which is where the participants leave from."""
+    own = {s.index for s in sentences}
+    out: list[Sentence] = []
+    for i in sorted(own):
+        if i + 1 >= len(article.sentences) or i + 1 in own:
+            continue
+        nxt = article.sentences[i + 1]
+        cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
+        if "held" in cues and "departure" not in cues and not kind_matcher().find(nxt.text) \
+                and not _cue_spans(nxt, "generic"):
+            out.append(nxt)
+    return out
+
+
+MAX_ORIGIN_WORDS = 8
+
+
+def _origin(text: str, link: Link, article: Article) -> bool:
+    """'pejabat dari 4 provinsi baru di Papua', 'officials from agencies in East Java, Surabaya':
+    a region after 'dari ... di' / 'from ... in', with no verb between, is where people come
+    from, not where the event is ('officials from 21 provinces are spending four days in X' and
+    'dari 10 hingga 12 Juni di X' are not)."""
+    if not link.key.startswith("region/"):
+        return False
+    words = re.split(r"\s+", text[max(0, link.span.start - 200) : link.span.start].strip())
+    words = [w for w in words if w]
+    linkers = LOCATION_LINKERS | visit_verbs()
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() not in linkers:  # back over the comma-set places
+        i -= 1
+    if i < 0 or words[i].lower() not in LOCATION_LINKERS:
+        return False
+    origins, clause = origin_words(), clause_words()
+    for j in range(i - 1, max(0, i - MAX_ORIGIN_WORDS) - 1, -1):
+        w = words[j]
+        low = w.lower()
+        if low in origins:  # 'dari 10 Juni di Bandung' is a date, not an origin
+            return not dates.find_dates(" ".join(words[j:i]), article.published or date(2000, 1, 1),
+                                        article.language)
+        if w[-1:] in ",.;:" or low in clause or _verb_like(w):
+            return False
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """An Indonesian verb by its prefix ('mengikuti', 'dilatih', 'berkumpul')."""
+    return word.islower() and len(word) > 4 and word.startswith(("me", "di", "ber", "ter"))
+
+
+@functools.cache
+def origin_words() -> frozenset[str]:
+    """Words after which the places named say where people come from ('dari', 'from')."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "origin")
+
+
+@functools.cache
+def clause_words() -> frozenset[str]:
+    """Words that begin a predicate ('are', 'was', 'akan'): 'from ...' before them is not
+    part of the place phrase after."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "predicate")
+
+
+@functools.cache
+def visit_verbs() -> frozenset[str]:
+    """Verbs whose object is a place visited ('mengunjungi', 'visited')."""
+    return frozenset(row["cue"] for row in table("place_cues.csv") if row["kind"] == "visit")
+
+
+def _visited_government(text: str, link: Link, org: Organization, ev: Event, found: Findings) -> bool:
+    """A government a study visit goes to ('studi banding ke Pemkab Sidoarjo'), or one any event
+    visits ('visit Seoul Metropolitan Government'): its region is where the event is."""
+    if not org.region or not (org.government or org.kind == "regional-government"):
+        return False
+    if ev.kind == "study-visit" and _after_linker(text, link.span.start, found):
+        return True
+    return _after_linker(text, link.span.start, found, visit_verbs())
+
+
+def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str] = LOCATION_LINKERS) -> bool:
+    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before,
+    or when the place is one of a few comma-set names, or the next of a list, after a venue or
+    place so introduced ('di Hotel X, Cisarua, Bogor'; 'mengunjungi MPP X serta Desa Y')."""
     for _ in range(4):
         before = text[max(0, start - 60) : start].rstrip()
         words = before.split()
         if not words:
             return False
-        if words[-1].lower() in LOCATION_LINKERS or (words[-1].lower() == "the" and len(words) > 1
-                                                    and words[-2].lower() in LOCATION_LINKERS):
+        last = words[-1].lower()
+        if last in linkers or (last == "the" and len(words) > 1 and words[-2].lower() in linkers):
             return True
+        if last in LIST_JOINERS:
+            end = max(0, start - 60) + len(before[: -len(last)].rstrip())
+            prev = [l for l in found.mentions if l.span.end == end and l.key.startswith(("region/", "place/"))]
+            if not prev:
+                return False
+            start = min(l.span.start for l in prev)
+            continue
         if not before.endswith(","):
             return False
         comma = max(0, start - 60) + len(before) - 1

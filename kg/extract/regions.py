@@ -2,6 +2,7 @@
 
 A bare name shared by a Kabupaten and a Kota ("Bandung") takes the level the text states next
 to it ("Bandung regency", "Cisarua, Bogor" where Cisarua is a kecamatan of the regency), else
+the Kota when it ends a venue's name ("Hotel Santika Malang": the town of that name), else
 the level the article states elsewhere for the same name, else the gazetteer's first candidate.
 English names with a compass word ("East Bolaang Mongondow") are the region whose Indonesian
 name ends with it (Bolaang Mongondow Timur). A bare kecamatan name counts only when its
@@ -10,6 +11,7 @@ regency or city is named in the article too ("di Kepanjen", "Camat Baleendah").
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import re
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from kg.gazetteer import Gazetteer, Place, PlaceHit
 from kg.matcher import Token, tokenize
 from kg.model import Article, Findings, Region, Span
+from kg.resources import column
 
 _EN_LEVEL = re.compile(r"\s(?:[Rr]egency|[Cc]ity|[Pp]rovince|[Mm]unicipality)\b")
 _LEVEL_WORD = {"regency": "regency", "city": "city", "province": "province", "municipality": "city"}
@@ -82,7 +85,10 @@ def extract(article: Article, found: Findings) -> list[Region]:
     explicit = _explicit_levels(hits, gaz)
     districts = _districts(text, hits, gaz)
     pins = _pins(text, hits, districts, gaz, explicit)
-    chosen = [_compass(text, h, gaz) or _Hit(h.start, h.end, h.surface, pins.get(i) or _stated(text, h, gaz, explicit))
+    ambiguous = any(len(h.candidates) > 1 and not h.explicit_level for h in hits)
+    starts = _venue_name_starts(text) if ambiguous else []
+    chosen = [_compass(text, h, gaz) or _Hit(h.start, h.end, h.surface, pins.get(i) or _venue_town(text, h, gaz, starts)
+                                             or _stated(text, h, gaz, explicit))
               for i, h in enumerate(hits)]
     out: list[Region] = []
     for hit in sorted(chosen + districts, key=lambda h: h.start):
@@ -94,6 +100,37 @@ def extract(article: Article, found: Findings) -> list[Region]:
             pick = next((p for p in places if explicit.get(_bare(p)) == p.key), places[0])
             out.append(_region(pick, article.dateline, article.dateline_span))
     return out
+
+
+@functools.cache
+def _venue_heads() -> frozenset[str]:
+    return frozenset(h.split()[0] for h in column("venue_heads.csv", "head"))
+
+
+def _venue_name_starts(text: str) -> list[int]:
+    """Where the capitalized names that begin with a venue head ('Hotel', 'Kampus') start."""
+    heads = _venue_heads()
+    return [t.start for t in tokenize(text) if t.text in heads]
+
+
+def _venue_town(text: str, hit: PlaceHit, gaz: Gazetteer, starts: list[int]) -> str | None:
+    """'Hotel Santika Premiere Malang', 'Gedung Diklat ... Kampus Malang': a bare name that ends a
+    venue's name is the town of that name, the Kota, not the Kabupaten (whose seat is elsewhere),
+    unless a level word stands next to it."""
+    if hit.explicit_level or len(hit.candidates) < 2 or _EN_LEVEL.match(text, hit.end):
+        return None
+    cities = [k for k in hit.candidates if gaz.get(k).level == "city"]
+    if not cities or not any(gaz.get(k).level == "regency" for k in hit.candidates):
+        return None
+    if re.match(r" [A-Z]", text[hit.end : hit.end + 2]):
+        return None  # not the end of the name
+    i = bisect.bisect_left(starts, hit.start) - 1
+    if i < 0 or hit.start - starts[i] > 80:
+        return None
+    name = text[starts[i] : hit.start]
+    if "\n" in name or not re.fullmatch(r"(?:[A-Z0-9][\w-]*\.? )+", name):
+        return None
+    return cities[0]
 
 
 def _stated(text: str, hit: PlaceHit, gaz: Gazetteer, explicit: dict[str, str]) -> str:

@@ -7,7 +7,8 @@ acronym form ("Aula BPSDM Provinsi Papua Tengah"). A room followed by its buildi
 Serdang, Kantor Bupati Sergai") is one venue. English puts the head last, in lower case ("at the
 Royal Safari Garden hotel"). A venue lies in the region its name ends with, or else in the region
 named right after it, past place names set off by commas ("di Kampus LOGODI di Kota Jeonju",
-"Hotel Royal Safari Garden, Cisarua, Bogor").
+"Hotel Royal Safari Garden, Cisarua, Bogor"). Villages are not in the gazetteer: a village
+gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from kg.keys import key
 from kg.matcher import PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Span, Venue
-from kg.resources import column
+from kg.resources import column, table
 
 ROOM_WORDS = frozenset({"Aula", "Ruang", "Ballroom", "Bangsal", "Hall", "Auditorium"})
 LINKERS = frozenset({"di", "in", "at", ","})
@@ -26,6 +27,7 @@ MAX_NAME = 12
 EN_HEADS = frozenset({"hotel", "campus", "building", "auditorium", "hall", "convention", "resort"})
 EN_BEFORE = frozenset({"the"})
 MAX_CHUNKS = 3
+MAX_VILLAGE = 4
 
 
 @functools.cache
@@ -39,11 +41,14 @@ def head_matcher() -> PhraseMatcher[str]:
 def extract(article: Article, found: Findings) -> list[Venue]:
     text = article.body
     tokens = tokenize(text)
-    spans = _head_spans(text, tokens) + _english_spans(text, tokens)
+    spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens)
+    villages = _village_spans(tokens, {l.span.start for l in found.mentions if l.key.startswith("region/")})
     out: list[Venue] = []
-    for first, last in _joined(text, tokens, sorted(spans)):
+    for first, last in _joined(text, tokens, sorted(spans + villages)):
         span = Span(tokens[first].start, tokens[last - 1].end)
         name, aliases, short = _names(text, tokens[first:last])
+        if (first, last) in villages:  # 'Nagari Pariangan' is also 'Pariangan'
+            aliases = tuple(sorted({*aliases, name.split(" ", 1)[1]}))
         within = _inner_region(found, span) or _next_region(text, found, tokens, last)
         venue = Venue(key("place", short), name, aliases, span=span, within=within)
         out.append(venue)
@@ -51,18 +56,68 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     return out
 
 
-def _head_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token ranges of '<Head> <Capitalized words>' venues."""
+def _org_ends(found: Findings) -> dict[int, int]:
+    """Where each organization named in the text starts -> where its name ends."""
+    ends: dict[int, int] = {}
+    for link in found.mentions:
+        if link.key.startswith("org/"):
+            ends[link.span.start] = max(ends.get(link.span.start, 0), link.span.end)
+    return ends
+
+
+def _head_spans(text: str, tokens: list[Token], org_ends: dict[int, int]) -> list[tuple[int, int]]:
+    """(first, last) token ranges of '<Head> <Capitalized words>' venues; an organization named
+    after the head is part of the venue's name, commas and all ('Aula Badan Kepegawaian,
+    Pendidikan dan Pelatihan (BKPP) Kabupaten Kediri')."""
     out: list[tuple[int, int]] = []
     for m in head_matcher().find(text, tokens):
         last = m.last
         while last < len(tokens) and last - m.first < MAX_NAME:
+            org_end = org_ends.get(tokens[last].start)
+            if org_end is not None and tokens[last].start <= tokens[last - 1].end + 1:
+                while last < len(tokens) and tokens[last].end <= org_end:
+                    last += 1
+                continue
             step = _bracket(tokens, last) or (1 if _name_token(tokens[last], tokens[last - 1]) else 0)
             if not step:
                 break
             last += step
         if last > m.last:
             out.append((m.first, last))
+    return out
+
+
+@functools.cache
+def village_heads() -> frozenset[str]:
+    return frozenset(column("village_heads.csv", "head"))
+
+
+@functools.cache
+def _introducers() -> frozenset[str]:
+    """Words after which a village named is a place gone to: 'di', 'ke', 'mengunjungi'."""
+    visits = {row["cue"] for row in table("place_cues.csv") if row["kind"] == "visit"}
+    return frozenset({"di", "ke", "in", "at", "to"} | visits)
+
+
+def _village_spans(tokens: list[Token], regions: set[int]) -> list[tuple[int, int]]:
+    """'ke Nagari Pariangan', 'mengunjungi ... serta Desa Kemiren': a village head and its name
+    right after a word that introduces a place, or after 'dan' / 'serta' that ends a list of
+    names so introduced; the name ends where a region starts ('ke Desa Kutuh Bali'). A village
+    named in an office ('Kepala Desa Kutuh') is no place here."""
+    heads, intro = village_heads(), _introducers()
+    out: list[tuple[int, int]] = []
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text not in heads:
+            continue
+        before = tokens[i - 1].low
+        if before not in intro and not (before in ("dan", "serta", "and") and i > 1 and tokens[i - 2].is_cap):
+            continue
+        last = i + 1
+        while last < len(tokens) and last - i <= MAX_VILLAGE and tokens[last].text.isalpha() \
+                and _name_token(tokens[last], tokens[last - 1]) and tokens[last].start not in regions:
+            last += 1
+        if last > i + 1:
+            out.append((i, last))
     return out
 
 
@@ -109,7 +164,7 @@ def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
     surface = " ".join(text[toks[0].start : toks[-1].end].split())
     name = " ".join(re.sub(r"\s*\([A-Z]+\)", "", surface).split())
     head, _, rest = surface.partition(" ")
-    short = head + " " + re.sub(r"(?:[A-Z][\w-]*\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
+    short = head + " " + re.sub(r"(?:[A-Z][\w-]*,?\s+(?:(?:dan|and|&)\s+)?)+\((?P<acr>[A-Z]+)\)", lambda m: m["acr"], rest)
     short = " ".join(short.split())
     aliases = tuple(sorted(({surface, short} | _parts(name)) - {name}))
     return name, aliases, short
@@ -118,9 +173,10 @@ def _names(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...], str]:
 def _parts(name: str) -> set[str]:
     """A room and its building are also named apart: 'Aula Hotel Grand Nanggroe' is also 'Hotel
     Grand Nanggroe'; 'Aula Sultan Serdang, Kantor Bupati Sergai' is also each of the two."""
-    out = {p.strip() for p in name.split(",")} if "," in name else set()
-    words = name.split()
     heads = set(column("venue_heads.csv", "head"))
+    parts = [p.strip() for p in name.split(",")]
+    out = set(parts) if len(parts) > 1 and all(p.partition(" ")[0] in heads for p in parts[1:]) else set()
+    words = name.split()
     for i in range(1, len(words) - 1):
         if words[i] in heads and words[0] in ROOM_WORDS:
             out.add(" ".join(words[i:]).split(",")[0].strip())
