@@ -78,9 +78,38 @@ def test_two_events_joined_by_dan_are_two_names() -> None:
      "Garut 2024.\n", []),
     # a passive verb followed by a place names no organizer
     ("GARUT - Bimtek SPBE Kabupaten Garut 2024 diselenggarakan di Hotel Santika Garut oleh panitia.\n", []),
+    # 'a cooperation between X and Y': both organize; a bracketed acronym does not break the list
+    ("Medan (ANTARA) - Forty officials are attending a workshop on public procurement in Medan under a "
+     "cooperation between the Home Affairs Ministry (Kemendagri) and the Japan International Cooperation "
+     "Agency (JICA).\n", ["org/kementerian-dalam-negeri", "org/japan-international-cooperation-agency"]),
+    # 'X is training ...': the subject runs the training
+    ("Padang (ANTARA) - The Home Affairs Ministry (Kemendagri) is training 500 village secretaries in Padang "
+     "this month.\n", ["org/kementerian-dalam-negeri"]),
+    # 'merupakan kerja sama X dengan Y'
+    ("Jakarta - Bappenas membuka lokakarya perencanaan di Jakarta. Program ini merupakan kerja sama Bappenas "
+     "dengan Japan International Cooperation Agency (JICA).\n",
+     ["org/kementerian-perencanaan-pembangunan-nasional-badan-perencanaan-pembangunan-nasional",
+      "org/japan-international-cooperation-agency"]),
+    # the sentence right after one about the event goes on speaking of it
+    ("CIAMIS - Bimtek Keuangan Desa dibuka Bupati Ciamis, Senin (3/6/2024). Penyelenggaranya Dinas "
+     "Pemberdayaan Masyarakat dan Desa (DPMD) Kabupaten Ciamis.\n",
+     ["org/dinas-pemberdayaan-masyarakat-dan-desa-kabupaten-ciamis"]),
+    # 'Pemkab X melalui <unit without its region>': the government and its unit named in full elsewhere
+    ("KANDANGAN - Pemkab Hulu Sungai Selatan (HSS) melalui Badan Kepegawaian dan Pengembangan Sumber Daya "
+     "Manusia (BKPSDM) menggelar pelatihan kearsipan di Kandangan.\nKepala BKPSDM Kabupaten Hulu Sungai "
+     "Selatan Andi Saputra mengatakan hal itu.\n",
+     ["org/pemerintah-kabupaten-hulu-sungai-selatan",
+      "org/badan-kepegawaian-dan-pengembangan-sumber-daya-manusia-kabupaten-hulu-sungai-selatan"]),
 ])
 def test_organizers(text: str, expected: list[str]) -> None:
     assert organizers(text)[0] == expected
+
+
+def test_batches_of_one_series_share_their_organizers() -> None:
+    text = ("JAYAPURA - Wagub membuka Pelatihan Dasar CPNS Golongan II Angkatan III dan IV di Jayapura. Kepala "
+            "BPSDM Provinsi Papua menyebut pelatihan diselenggarakan bekerja sama dengan Lembaga Administrasi "
+            "Negara (LAN).\n")
+    assert organizers(text) == [["org/lembaga-administrasi-negara"], ["org/lembaga-administrasi-negara"]]
 
 
 def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:

@@ -111,7 +111,25 @@ def extract(article: Article, found: Findings) -> list[object]:
     out: list[object] = []
     for i, d in enumerate(drafts):
         out.extend(_event(article, tokens, d, found, main=i == 0))
-    return out
+    return _share_series_roles(out, drafts)
+
+
+def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
+    """Numbered batches of one series ('Latsar Angkatan I dan II') are run by the same bodies:
+    each batch takes the organizers and hosts found for any batch of the series."""
+    series = {d.span: d.name[: -len(d.batch)].strip() for d in drafts if d.batch}
+    members: dict[str, list[Event]] = defaultdict(list)
+    for r in records:
+        if isinstance(r, Event) and r.span in series:
+            members[series[r.span]].append(r)
+    shared: dict[str, Event] = {}
+    for group in members.values():
+        organizers = _unique([l for e in group for l in e.organizers])
+        keys = {l.key for l in organizers}
+        hosts = tuple(h for h in _unique([l for e in group for l in e.hosts]) if h.key not in keys)
+        for e in group:
+            shared[e.key] = replace(e, organizers=organizers, hosts=hosts)
+    return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -508,7 +526,7 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
     organizers: list[Link] = []
     hosts = list(ev.hosts)
     text = article.body
-    for s in sentences:
+    for s in [*sentences, *_follow_ons(article, sentences, ev.kind)]:
         orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
         for cue in _cue_spans(s, "organizer-verb"):
             organizers.extend(_subject_orgs(text, found, orgs, s.start + cue.start))
@@ -518,6 +536,22 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
     hosts.extend(_campus_owners(found, ev))
     organizer_keys = {l.key for l in organizers}
     return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+def _follow_ons(article: Article, sentences: list[Sentence], kind: str) -> list[Sentence]:
+    """'Orientasi dibuka Wali Kota. Penyelenggaranya Sekretariat DPRD ...': a sentence right after
+    one whose last event word is of this event's kind, and that uses no event word of its own,
+    goes on speaking of that event."""
+    own = {s.index for s in sentences}
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.index + 1 >= len(article.sentences) or s.index + 1 in own:
+            continue
+        words = kind_matcher().find(s.text)
+        nxt = article.sentences[s.index + 1]
+        if words and words[-1].payloads[0].kind == kind and not kind_matcher().find(nxt.text):
+            out.append(nxt)
+    return out
 
 
 def _campus_owners(found: Findings, ev: Event) -> list[Link]:
@@ -537,8 +571,8 @@ def _campus_owners(found: Findings, ev: Event) -> list[Link]:
 
 
 _AGENT_GAP = re.compile(r"^\s*(?:oleh|by|pihak|the|by the|oleh pihak)?\s*$", re.I)
-_JOIN_GAP = re.compile(r"^\s*(?:,|dan|serta|bersama|bersama dengan|melalui|lewat|through|and|and the|with|with the|"
-                       r"together with)?\s*"
+_JOIN_GAP = re.compile(r"^[\s()]*(?:,|dan|serta|bersama|bersama dengan|dengan|bekerja ?sama dengan|melalui|lewat|"
+                       r"through|and|and the|with|with the|together with|in cooperation with|in collaboration with)?\s*"
                        r"(?:the\s+)?$", re.I)
 _SUBJECT_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
 
@@ -568,6 +602,10 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
     """'X (bersama Y) menggelar ...': the organizations that are the subject of an organizing verb."""
     before = sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
                     key=lambda l: l.span.start)
+    if before:
+        unit = _unit_through(text, found, before[-1], cue_start)
+        if unit is not None:
+            return [before[-1], unit]
     if not before or not _SUBJECT_GAP.match(text[before[-1].span.end : cue_start]):
         return []
     if any(l.key.startswith("person/") and before[-1].span.end <= l.span.start < cue_start for l in found.mentions):
@@ -581,6 +619,29 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
         else:
             break
     return out[::-1]
+
+
+_THROUGH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:melalui|lewat|through)\s+(?:the\s+)?"
+                      r"(?P<unit>[A-Z][^.;:,\"“”()]{2,100}?)\s*(?:\((?P<acronym>[^()\s]{2,15})\)\s*)?$")
+
+
+def _unit_through(text: str, found: Findings, government: Link, cue_start: int) -> Link | None:
+    """'Pemkab X melalui Badan Kepegawaian ... (BKPSDM) menggelar': the unit named without its
+    region is the unit of that government the article names in full elsewhere."""
+    m = _THROUGH.match(text[government.span.end : cue_start])
+    if m is None:
+        return None
+    words = " ".join(m["unit"].split()).lower()
+    acronym = (m["acronym"] or "").lower()
+    for org in sorted(found.of(Organization), key=lambda o: o.key):
+        if org.parent != government.key:
+            continue
+        names = [n.lower() for n in (org.name, *org.aliases)]
+        if any(n.startswith(words + " ") for n in names) or (acronym and any(n.startswith(acronym + " ")
+                                                                               for n in names)):
+            start = government.span.end + m.start("unit")
+            return Link(org.key, Span(start, start + len(m["unit"])))
+    return None
 
 
 def _governmental(found: Findings, key_: str) -> bool:
