@@ -274,3 +274,47 @@ def test_an_event_word_inside_brackets_names_no_event() -> None:
             "trainers from 38 provinces, held at the Grand Mercure Jakarta Kemayoran hotel from June 5 to 10, 2023.")
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     assert all(")" not in e.name.split("(")[0] for e in found.of(Event))
+
+
+def topic_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    from kg import extract as ex
+    from kg.model import Topic
+
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    return sorted((t.name, t.aliases) for t in found.of(Topic))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words after the event word (past its bracketed short form) up to 'bagi'
+    ("MAJALENGKA - Dinas Kominfo Kabupaten Majalengka menggelar bimbingan teknis (bimtek) pengelolaan arsip "
+     "digital bagi 80 operator di Majalengka, Senin (4/3/2024).\n", [("pengelolaan arsip digital", ())]),
+    # 'a course on X at ...'
+    ("Makassar (ANTARA) - Forty civil servants are attending a short course on public sector innovation at a "
+     "university in Makassar.\n", [("public sector innovation", ())]),
+    # an acronym answers with the words it was defined by
+    ("PONTIANAK - Pemprov Kalbar mulai memakai Sistem Informasi Pemerintahan Daerah (SIPD) tahun ini. Bimtek "
+     "SIPD digelar di Pontianak bagi 120 operator.\n", [("Sistem Informasi Pemerintahan Daerah", ("SIPD",))]),
+    # a subject capitalized as part of an event name is named in lowercase, the name kept as a label
+    ("SORONG - Pemkot Sorong menggelar Bimtek Pengelolaan Arsip Dinamis bagi 50 arsiparis di Sorong.\n",
+     [("pengelolaan arsip dinamis", ("Pengelolaan Arsip Dinamis",))]),
+    # participants, batches and kind words after the event word are no subject
+    ("PALU - Pemprov Sulawesi Tengah menggelar Orientasi Anggota DPRD Provinsi Sulawesi Tengah di Palu.\n", []),
+    ("PALU - Pemprov menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III Tahun 2024 di Palu.\n", []),
+    # an acronym that names an outlet or an office is no subject
+    ("Medan, N Sumatra (ANTARA) - The provincial government held a workshop on village budgeting in Medan, "
+     "ANTARA reported.\n", [("village budgeting", ())]),
+    ("Padang - West Sumatra Deputy Governor (Wagub) opened a training on village finance in Padang, the Wagub "
+     "said.\n", [("village finance", ())]),
+    # 'Materi yang disampaikan antara lain ...' and '... mencakup ...' list the main event's subjects
+    ("BATAM - Pemkot Batam menggelar pelatihan pelayanan publik di Batam.\nKepala BKPSDM Kota Batam Rina "
+     "Wati mengatakan peserta datang dari 30 OPD.\nMateri yang disampaikan antara lain etika pelayanan, "
+     "penanganan pengaduan, serta survei kepuasan masyarakat.\n",
+     [("etika pelayanan", ()), ("pelayanan publik", ()), ("penanganan pengaduan", ()),
+      ("survei kepuasan masyarakat", ())]),
+    ("BATAM - Pemkot Batam menggelar pelatihan pelayanan publik di Batam. Menurut dia, materi pelatihan "
+     "mencakup etika pelayanan, penanganan pengaduan, dan survei kepuasan masyarakat.\n",
+     [("etika pelayanan", ()), ("pelayanan publik", ()), ("penanganan pengaduan", ()),
+      ("survei kepuasan masyarakat", ())]),
+])
+def test_topics(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert topic_names(text) == expected

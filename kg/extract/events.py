@@ -879,12 +879,125 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
         for item in _list_items(s.text):
             listed.add(item)
         for acronym, words in found.expansions.items():
-            if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list"):
+            if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list") \
+                    and _concept(article, found, acronym, words):
                 listed.add(f"{words}|{acronym}")
+    subject = _event_subject(article, tokens, ev, found)
+    if subject is not None:
+        listed.add(subject)
     for item in sorted(listed):
         name, _, alias = item.partition("|")
         topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
     return replace(ev, topics=tuple(t.key for t in topics)), topics
+
+
+_NAMED = ("region/", "post/", "person/", "org/", "place/")
+_SUBJECT_JOINERS = frozenset({"/", "&", "-"})
+_SUBJECT_TRIM = frozenset({"dan", "serta", "and", "of", "the", "for", "atau", "or", "/", "&", "-"})
+
+
+def _event_subject(article: Article, tokens: list[Token], ev: Event, found: Findings) -> str | None:
+    """What the event word says the event is about: 'Bimtek Penyusunan RPJM Kampung bagi ...',
+    'executive course on digital government transformation at ...', 'bimtek SPBE' (an acronym
+    answers with its expansion). Nothing when the event word is followed by its participants,
+    its batch or place, or by words that only qualify the kind ('Diklat Kepemimpinan Tingkat IV')."""
+    if ev.span is None:
+        return None
+    text = article.body
+    i = next((k for k, t in enumerate(tokens) if t.start >= ev.span.start), len(tokens))
+    trigger = None
+    while i < len(tokens) and tokens[i].start < ev.span.end and trigger is None:
+        trigger = kind_matcher().match_at(text, tokens, i)
+        i += 1
+    if trigger is None:
+        return None
+    k = _past_event_words(text, tokens, trigger.last)
+    words = cues()
+    explicit = k < len(tokens) and tokens[k].low in words["subject-open"] and _same_line(text, tokens[k - 1], tokens[k])
+    k += explicit
+    j = k
+    while j < len(tokens) and j - k < 8 and _same_line(text, tokens[j - 1], tokens[j]):
+        tok = tokens[j]
+        if tok.low in words["subject-stop"] or tok.text[:1].isdigit() or not (tok.text.isalnum() or (
+                tok.text in _SUBJECT_JOINERS and tokens[j - 1].end == tok.start)):
+            break
+        if _verb_like(tok) or any(l.key.startswith("region/") and l.span.start == tok.start for l in found.mentions):
+            break
+        if j == k and not explicit and (participant_nouns().match_at(text, tokens, j) or _office_word(text, tokens, j)):
+            break  # 'Orientasi Anggota DPRD', 'Bimtek Kepala Kampung': the participants, not the subject
+        j += 1
+    while j > k and tokens[j - 1].low in _SUBJECT_TRIM:
+        j -= 1
+    if j == k:
+        return None
+    phrase = " ".join(text[tokens[k].start : tokens[j - 1].end].split())
+    if not explicit and all(t.low in words["subject-generic"] for t in tokens[k:j]):
+        return None
+    expansion = found.expansions.get(phrase)
+    if expansion is not None:
+        return f"{expansion}|{phrase}" if _concept(article, found, phrase, expansion) else None
+    acronym = next((a for a, w in sorted(found.expansions.items()) if w == phrase), None)
+    if acronym is not None:
+        return f"{phrase}|{acronym}" if _concept(article, found, acronym, phrase) else None
+    plain = _untitled(phrase)
+    return phrase if plain == phrase else f"{plain}|{phrase}"
+
+
+def _untitled(phrase: str) -> str:
+    """An event name capitalizes every word ('Bimtek Pengelolaan Keuangan Gampong'): its subject is
+    named in lowercase, as the same subject is written in running text; acronyms keep their case."""
+    words = phrase.split()
+    if not all(w[:1].isupper() or w.lower() in _SUBJECT_TRIM or not w[:1].isalpha() for w in words):
+        return phrase
+    return " ".join(w.lower() if w.istitle() else w for w in words)
+
+
+def _past_event_words(text: str, tokens: list[Token], k: int) -> int:
+    """Skip what still names the kind after an event word: a bracketed short form '(Bimtek)',
+    another event word ('Pelatihan Peningkatan Kapasitas'), 'atau benchmarking'."""
+    while k < len(tokens):
+        if tokens[k].text == "(":
+            close = next((c for c in range(k, min(k + 8, len(tokens))) if tokens[c].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+            continue
+        if tokens[k].low in ("atau", "or") and k + 1 < len(tokens) and kind_matcher().match_at(text, tokens, k + 1):
+            k += 1
+        m = kind_matcher().match_at(text, tokens, k)
+        if m is None:
+            return k
+        k = m.last
+    return k
+
+
+def _verb_like(tok: Token) -> bool:
+    """'dibuka', 'berlangsung', 'menghadirkan': a verb ends the subject ('berbasis' does not)."""
+    low = tok.low
+    return tok.text.islower() and len(low) > 4 and low.startswith(("meng", "mem", "men", "ber", "di")) \
+        and low not in cues()["subject-word"]
+
+
+def _office_word(text: str, tokens: list[Token], j: int) -> bool:
+    from kg.extract.people import role_matcher
+    from kg.lexicon import Role as RoleRow
+
+    r = role_matcher().match_at(text, tokens, j)
+    return r is not None and isinstance(r.payloads[0], RoleRow)
+
+
+def _concept(article: Article, found: Findings, acronym: str, words: str) -> bool:
+    """An acronym's expansion that names a subject ('Sistem Keuangan Desa (Siskeudes)'), not an
+    event ('Pelatihan Dasar (Latsar)'), a kind of participant ('ASN'), or a place, office or body
+    found as such ('Deputy Governor (Wagub)')."""
+    if kind_matcher().find(words) or participant_nouns().find(acronym) or participant_nouns().find(words):
+        return False
+    if any(acronym.lower() in (o.name.lower(), *(a.lower() for a in o.aliases)) for o in found.of(Organization)):
+        return False  # '... (ANTARA)': the acronym is a body's name
+    at = article.body.find(words)
+    end = at + len(words) + len(acronym) + 3
+    return at < 0 or not any(l.key.startswith(_NAMED) and l.span.start < end and at < l.span.end
+                             for l in found.mentions)
 
 
 def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
@@ -892,11 +1005,17 @@ def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
 
 
 _CONJ = re.compile(r"^(?:dan|serta|hingga|sampai|and|as well as|or|atau)\s+", re.I)
-_LIST_OPEN = re.compile(r"\b(?:mulai dari|antara lain|meliputi|yakni|yaitu|seperti|including|such as|covering)\s+", re.I)
+
+
+@functools.cache
+def _list_open() -> re.Pattern[str]:
+    """The words that open a list of subjects ('meliputi', 'antara lain', 'covers'): kind list-open."""
+    words = sorted((re.escape(w) for w in cues()["list-open"]), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)})\s+", re.I)
 
 
 def _list_items(text: str) -> list[str]:
-    m = _LIST_OPEN.search(text)
+    m = _list_open().search(text)
     if not m:
         return []
     rest = re.split(r"[.;\"”]", text[m.end() :])[0]
