@@ -318,3 +318,22 @@ def topic_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
 ])
 def test_topics(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     assert topic_names(text) == expected
+
+
+def test_batches_of_one_series_share_the_topics_listed_after_dengan_materi() -> None:
+    from kg import extract as ex
+    from kg.model import Topic
+
+    text = ("MANOKWARI - Gubernur membuka Pelatihan Dasar CPNS Golongan II Angkatan V dan VI di Manokwari. "
+            "Kepala BPSDM menjelaskan pelatihan digelar dengan materi etika publik, akuntabilitas, serta "
+            "manajemen ASN.\n")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    names = {t.key: t.name for t in found.of(Topic)}
+    assert [sorted(names[k] for k in e.topics) for e in events(text)] == \
+        [["akuntabilitas", "etika publik", "manajemen ASN"]] * 2
+
+
+def test_what_a_visit_goes_to_learn_is_its_topic() -> None:
+    text = ("WONOSARI - Sebelum penutupan, peserta melakukan studi lapangan ke Kabupaten Sleman pada 3 Juni 2024 "
+            "untuk mempelajari digitalisasi layanan kelurahan.\n")
+    assert ("digitalisasi layanan kelurahan", ()) in topic_names(text)

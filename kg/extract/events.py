@@ -80,10 +80,16 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word"})
+
+
 @functools.cache
 def cue_matcher() -> PhraseMatcher[str]:
+    """The cues looked for in sentences; the word kinds (WORD_KINDS) are read one token at a time."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for kind, words in cues().items():
+        if kind in WORD_KINDS:
+            continue
         for w in words:
             matcher.add(w, kind, case_sensitive=False)
     return matcher
@@ -115,8 +121,8 @@ def extract(article: Article, found: Findings) -> list[object]:
 
 
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
-    """Numbered batches of one series ('Latsar Angkatan I dan II') are run by the same bodies:
-    each batch takes the organizers and hosts found for any batch of the series."""
+    """Numbered batches of one series ('Latsar Angkatan I dan II') are run by the same bodies on
+    the same curriculum: each batch takes the organizers, hosts and topics found for any batch."""
     series = {d.span: d.name[: -len(d.batch)].strip() for d in drafts if d.batch}
     members: dict[str, list[Event]] = defaultdict(list)
     for r in records:
@@ -127,8 +133,9 @@ def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[obje
         organizers = _unique([l for e in group for l in e.organizers])
         keys = {l.key for l in organizers}
         hosts = tuple(h for h in _unique([l for e in group for l in e.hosts]) if h.key not in keys)
+        topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
         for e in group:
-            shared[e.key] = replace(e, organizers=organizers, hosts=hosts)
+            shared[e.key] = replace(e, organizers=organizers, hosts=hosts, topics=topics)
     return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
@@ -882,9 +889,9 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
             if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list") \
                     and _concept(article, found, acronym, words):
                 listed.add(f"{words}|{acronym}")
-    subject = _event_subject(article, tokens, ev, found)
-    if subject is not None:
-        listed.add(subject)
+    for subject in (_event_subject(article, tokens, ev, found), _purpose(article, ev)):
+        if subject is not None:
+            listed.add(subject)
     for item in sorted(listed):
         name, _, alias = item.partition("|")
         topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
@@ -941,6 +948,19 @@ def _event_subject(article: Article, tokens: list[Token], ev: Event, found: Find
         return f"{phrase}|{acronym}" if _concept(article, found, acronym, phrase) else None
     plain = _untitled(phrase)
     return phrase if plain == phrase else f"{plain}|{phrase}"
+
+
+def _purpose(article: Article, ev: Event) -> str | None:
+    """'studi lapangan ke Kulon Progo untuk mempelajari inovasi pelayanan publik': what the
+    participants go to learn, said after the event in the sentence that names it."""
+    s = article.sentence_at(ev.span.start) if ev.span else None
+    if s is None or ev.span is None:
+        return None
+    cue = next((c for c in _cue_spans(s, "topic-purpose") if s.start + c.start >= ev.span.end), None)
+    if cue is None:
+        return None
+    phrase = " ".join(re.split(r"[.,;:!?\"“”()]", s.text[cue.end :])[0].split())
+    return phrase if 1 <= len(phrase.split()) <= 10 else None
 
 
 def _untitled(phrase: str) -> str:
