@@ -337,3 +337,15 @@ def test_what_a_visit_goes_to_learn_is_its_topic() -> None:
     text = ("WONOSARI - Sebelum penutupan, peserta melakukan studi lapangan ke Kabupaten Sleman pada 3 Juni 2024 "
             "untuk mempelajari digitalisasi layanan kelurahan.\n")
     assert ("digitalisasi layanan kelurahan", ()) in topic_names(text)
+
+
+def test_a_participants_field_visit_is_run_by_the_lead_organizer_and_hosted_where_it_goes() -> None:
+    text = ("LAMONGAN - Diklat PIM IV Angkatan II Tahun 2024 yang diselenggarakan Badan Kepegawaian Daerah "
+            "(BKD) Kabupaten Lamongan bekerja sama dengan Lembaga Administrasi Negara (LAN) dibuka Senin "
+            "(3/6/2024).\nSelama diklat, peserta akan melakukan benchmarking ke Pemkab Banyuwangi pada 10 "
+            "Juni 2024.\n")
+    evs = events(text)
+    assert [e.name for e in evs] == ["Diklat PIM IV Angkatan II Tahun 2024", "Benchmarking ke Pemkab Banyuwangi"]
+    visit = evs[1]
+    assert [l.key for l in visit.organizers] == ["org/badan-kepegawaian-daerah-kabupaten-lamongan"]
+    assert [l.key for l in visit.hosts] == ["org/pemerintah-kabupaten-banyuwangi"]

@@ -80,7 +80,8 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word"})
+WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
+                        "programme-participant"})
 
 
 @functools.cache
@@ -117,7 +118,26 @@ def extract(article: Article, found: Findings) -> list[object]:
     out: list[object] = []
     for i, d in enumerate(drafts):
         out.extend(_event(article, tokens, d, found, main=i == 0))
-    return _share_series_roles(out, drafts)
+    return _side_organizers(article, _share_series_roles(out, drafts), drafts)
+
+
+def _side_organizers(article: Article, records: list[object], drafts: list[Draft]) -> list[object]:
+    """'peserta juga akan melakukan benchmarking ke Pemkab X': a field visit the participants make
+    is part of the main programme and run by its lead organizer, unless the text names one."""
+    events = [r for r in records if isinstance(r, Event)]
+    if not events or not events[0].organizers:
+        return records
+    main = events[0]
+    side = {d.span for d in drafts[1:] if not d.named and d.kind == "study-visit"}
+    out: list[object] = []
+    for r in records:
+        if isinstance(r, Event) and r is not main and r.span in side and not r.organizers and r.span is not None:
+            s = article.sentence_at(r.span.start)
+            if s is not None and any(t.low in cues()["programme-participant"] for t in tokenize(s.text)):
+                lead = main.organizers[:1]
+                r = replace(r, organizers=lead, hosts=tuple(h for h in r.hosts if h.key != lead[0].key))
+        out.append(r)
+    return out
 
 
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
@@ -541,8 +561,18 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
             for cue in _cue_spans(s, kind):
                 target.extend(_agent_orgs(text, found, orgs, s.start + cue.end))
     hosts.extend(_campus_owners(found, ev))
+    hosts.extend(_destinations(text, found, ev))
     organizer_keys = {l.key for l in organizers}
     return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+def _destinations(text: str, found: Findings, ev: Event) -> list[Link]:
+    """'Benchmarking ke Pemkab Sidoarjo', 'study visit to the Seoul Metropolitan Government': the
+    body a visit goes to receives it."""
+    if ev.kind != "study-visit" or ev.span is None:
+        return []
+    return [l for l in found.mentions if l.key.startswith("org/") and ev.span.start < l.span.start < ev.span.end
+            and re.search(r"\b(?:ke|to|to the)\s*$", text[max(0, l.span.start - 8) : l.span.start], re.I)]
 
 
 def _follow_ons(article: Article, sentences: list[Sentence], kind: str) -> list[Sentence]:
