@@ -85,6 +85,9 @@ def test_two_events_joined_by_dan_are_two_names() -> None:
     # 'X is training ...': the subject runs the training
     ("Padang (ANTARA) - The Home Affairs Ministry (Kemendagri) is training 500 village secretaries in Padang "
      "this month.\n", ["org/kementerian-dalam-negeri"]),
+    # a unit 'of the' body is training: the body alone is not the organizer
+    ("Padang (ANTARA) - The regional office of the Home Affairs Ministry (Kemendagri) is training 500 village "
+     "secretaries in Padang this month.\n", []),
     # 'merupakan kerja sama X dengan Y'
     ("Jakarta - Bappenas membuka lokakarya perencanaan di Jakarta. Program ini merupakan kerja sama Bappenas "
      "dengan Japan International Cooperation Agency (JICA).\n",

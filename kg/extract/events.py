@@ -655,6 +655,8 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
             continue
         else:
             break
+    if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
+        return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
     return out[::-1]
 
 
