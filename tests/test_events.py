@@ -78,9 +78,41 @@ def test_two_events_joined_by_dan_are_two_names() -> None:
      "Garut 2024.\n", []),
     # a passive verb followed by a place names no organizer
     ("GARUT - Bimtek SPBE Kabupaten Garut 2024 diselenggarakan di Hotel Santika Garut oleh panitia.\n", []),
+    # 'a cooperation between X and Y': both organize; a bracketed acronym does not break the list
+    ("Medan (ANTARA) - Forty officials are attending a workshop on public procurement in Medan under a "
+     "cooperation between the Home Affairs Ministry (Kemendagri) and the Japan International Cooperation "
+     "Agency (JICA).\n", ["org/kementerian-dalam-negeri", "org/japan-international-cooperation-agency"]),
+    # 'X is training ...': the subject runs the training
+    ("Padang (ANTARA) - The Home Affairs Ministry (Kemendagri) is training 500 village secretaries in Padang "
+     "this month.\n", ["org/kementerian-dalam-negeri"]),
+    # a unit 'of the' body is training: the body alone is not the organizer
+    ("Padang (ANTARA) - The regional office of the Home Affairs Ministry (Kemendagri) is training 500 village "
+     "secretaries in Padang this month.\n", []),
+    # 'merupakan kerja sama X dengan Y'
+    ("Jakarta - Bappenas membuka lokakarya perencanaan di Jakarta. Program ini merupakan kerja sama Bappenas "
+     "dengan Japan International Cooperation Agency (JICA).\n",
+     ["org/kementerian-perencanaan-pembangunan-nasional-badan-perencanaan-pembangunan-nasional",
+      "org/japan-international-cooperation-agency"]),
+    # the sentence right after one about the event goes on speaking of it
+    ("CIAMIS - Bimtek Keuangan Desa dibuka Bupati Ciamis, Senin (3/6/2024). Penyelenggaranya Dinas "
+     "Pemberdayaan Masyarakat dan Desa (DPMD) Kabupaten Ciamis.\n",
+     ["org/dinas-pemberdayaan-masyarakat-dan-desa-kabupaten-ciamis"]),
+    # 'Pemkab X melalui <unit without its region>': the government and its unit named in full elsewhere
+    ("KANDANGAN - Pemkab Hulu Sungai Selatan (HSS) melalui Badan Kepegawaian dan Pengembangan Sumber Daya "
+     "Manusia (BKPSDM) menggelar pelatihan kearsipan di Kandangan.\nKepala BKPSDM Kabupaten Hulu Sungai "
+     "Selatan Andi Saputra mengatakan hal itu.\n",
+     ["org/pemerintah-kabupaten-hulu-sungai-selatan",
+      "org/badan-kepegawaian-dan-pengembangan-sumber-daya-manusia-kabupaten-hulu-sungai-selatan"]),
 ])
 def test_organizers(text: str, expected: list[str]) -> None:
     assert organizers(text)[0] == expected
+
+
+def test_batches_of_one_series_share_their_organizers() -> None:
+    text = ("JAYAPURA - Wagub membuka Pelatihan Dasar CPNS Golongan II Angkatan III dan IV di Jayapura. Kepala "
+            "BPSDM Provinsi Papua menyebut pelatihan diselenggarakan bekerja sama dengan Lembaga Administrasi "
+            "Negara (LAN).\n")
+    assert organizers(text) == [["org/lembaga-administrasi-negara"], ["org/lembaga-administrasi-negara"]]
 
 
 def venues(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
@@ -368,3 +400,77 @@ def test_both_trainings_share_the_end_that_is_said_of_both() -> None:
             "Kepemimpinan Pengawas (PKP) Angkatan IV Tahun 2025 di Medan, Senin, 3 Maret 2025.\n"
             "Kedua pelatihan dijadwalkan berakhir 11 April 2025.\n")
     assert [str(e.end) for e in events(text)] == ["2025-04-11", "2025-04-11"]
+
+def topic_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    from kg import extract as ex
+    from kg.model import Topic
+
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    return sorted((t.name, t.aliases) for t in found.of(Topic))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words after the event word (past its bracketed short form) up to 'bagi'
+    ("MAJALENGKA - Dinas Kominfo Kabupaten Majalengka menggelar bimbingan teknis (bimtek) pengelolaan arsip "
+     "digital bagi 80 operator di Majalengka, Senin (4/3/2024).\n", [("pengelolaan arsip digital", ())]),
+    # 'a course on X at ...'
+    ("Makassar (ANTARA) - Forty civil servants are attending a short course on public sector innovation at a "
+     "university in Makassar.\n", [("public sector innovation", ())]),
+    # an acronym answers with the words it was defined by
+    ("PONTIANAK - Pemprov Kalbar mulai memakai Sistem Informasi Pemerintahan Daerah (SIPD) tahun ini. Bimtek "
+     "SIPD digelar di Pontianak bagi 120 operator.\n", [("Sistem Informasi Pemerintahan Daerah", ("SIPD",))]),
+    # a subject capitalized as part of an event name is named in lowercase, the name kept as a label
+    ("SORONG - Pemkot Sorong menggelar Bimtek Pengelolaan Arsip Dinamis bagi 50 arsiparis di Sorong.\n",
+     [("pengelolaan arsip dinamis", ("Pengelolaan Arsip Dinamis",))]),
+    # participants, batches and kind words after the event word are no subject
+    ("PALU - Pemprov Sulawesi Tengah menggelar Orientasi Anggota DPRD Provinsi Sulawesi Tengah di Palu.\n", []),
+    ("PALU - Pemprov menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III Tahun 2024 di Palu.\n", []),
+    # an acronym that names an outlet or an office is no subject
+    ("Medan, N Sumatra (ANTARA) - The provincial government held a workshop on village budgeting in Medan, "
+     "ANTARA reported.\n", [("village budgeting", ())]),
+    ("Padang - West Sumatra Deputy Governor (Wagub) opened a training on village finance in Padang, the Wagub "
+     "said.\n", [("village finance", ())]),
+    # 'Materi yang disampaikan antara lain ...' and '... mencakup ...' list the main event's subjects
+    ("BATAM - Pemkot Batam menggelar pelatihan pelayanan publik di Batam.\nKepala BKPSDM Kota Batam Rina "
+     "Wati mengatakan peserta datang dari 30 OPD.\nMateri yang disampaikan antara lain etika pelayanan, "
+     "penanganan pengaduan, serta survei kepuasan masyarakat.\n",
+     [("etika pelayanan", ()), ("pelayanan publik", ()), ("penanganan pengaduan", ()),
+      ("survei kepuasan masyarakat", ())]),
+    ("BATAM - Pemkot Batam menggelar pelatihan pelayanan publik di Batam. Menurut dia, materi pelatihan "
+     "mencakup etika pelayanan, penanganan pengaduan, dan survei kepuasan masyarakat.\n",
+     [("etika pelayanan", ()), ("pelayanan publik", ()), ("penanganan pengaduan", ()),
+      ("survei kepuasan masyarakat", ())]),
+])
+def test_topics(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert topic_names(text) == expected
+
+
+def test_batches_of_one_series_share_the_topics_listed_after_dengan_materi() -> None:
+    from kg import extract as ex
+    from kg.model import Topic
+
+    text = ("MANOKWARI - Gubernur membuka Pelatihan Dasar CPNS Golongan II Angkatan V dan VI di Manokwari. "
+            "Kepala BPSDM menjelaskan pelatihan digelar dengan materi etika publik, akuntabilitas, serta "
+            "manajemen ASN.\n")
+    found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    names = {t.key: t.name for t in found.of(Topic)}
+    assert [sorted(names[k] for k in e.topics) for e in events(text)] == \
+        [["akuntabilitas", "etika publik", "manajemen ASN"]] * 2
+
+
+def test_what_a_visit_goes_to_learn_is_its_topic() -> None:
+    text = ("WONOSARI - Sebelum penutupan, peserta melakukan studi lapangan ke Kabupaten Sleman pada 3 Juni 2024 "
+            "untuk mempelajari digitalisasi layanan kelurahan.\n")
+    assert ("digitalisasi layanan kelurahan", ()) in topic_names(text)
+
+
+def test_a_participants_field_visit_is_run_by_the_lead_organizer_and_hosted_where_it_goes() -> None:
+    text = ("LAMONGAN - Diklat PIM IV Angkatan II Tahun 2024 yang diselenggarakan Badan Kepegawaian Daerah "
+            "(BKD) Kabupaten Lamongan bekerja sama dengan Lembaga Administrasi Negara (LAN) dibuka Senin "
+            "(3/6/2024).\nSelama diklat, peserta akan melakukan benchmarking ke Pemkab Banyuwangi pada 10 "
+            "Juni 2024.\n")
+    evs = events(text)
+    assert [e.name for e in evs] == ["Diklat PIM IV Angkatan II Tahun 2024", "Benchmarking ke Pemkab Banyuwangi"]
+    visit = evs[1]
+    assert [l.key for l in visit.organizers] == ["org/badan-kepegawaian-daerah-kabupaten-lamongan"]
+    assert [l.key for l in visit.hosts] == ["org/pemerintah-kabupaten-banyuwangi"]

@@ -81,10 +81,17 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
+                        "programme-participant"})
+
+
 @functools.cache
 def cue_matcher() -> PhraseMatcher[str]:
+    """The cues looked for in sentences; the word kinds (WORD_KINDS) are read one token at a time."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for kind, words in cues().items():
+        if kind in WORD_KINDS:
+            continue
         for w in words:
             matcher.add(w, kind, case_sensitive=False)
     return matcher
@@ -113,6 +120,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     out: list[object] = []
     for i, d in enumerate(drafts):
         out.extend(_event(article, tokens, d, found, main=i == 0))
+    out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
         main = next(r for r in out if isinstance(r, Event))
@@ -180,6 +188,44 @@ def _send_off(article: Article, triggers: list[Match[EventKind]], drafts: list[D
         span = Span(s.start + cues[0].start, s.start + cues[0].end)
         return Draft(f"{title} {follows}", "other", span, False, sentences={s.index}, one_day=True)
     return None
+
+
+def _side_organizers(article: Article, records: list[object], drafts: list[Draft]) -> list[object]:
+    """'peserta juga akan melakukan benchmarking ke Pemkab X': a field visit the participants make
+    is part of the main programme and run by its lead organizer, unless the text names one."""
+    events = [r for r in records if isinstance(r, Event)]
+    if not events or not events[0].organizers:
+        return records
+    main = events[0]
+    side = {d.span for d in drafts[1:] if not d.named and d.kind == "study-visit"}
+    out: list[object] = []
+    for r in records:
+        if isinstance(r, Event) and r is not main and r.span in side and not r.organizers and r.span is not None:
+            s = article.sentence_at(r.span.start)
+            if s is not None and any(t.low in cues()["programme-participant"] for t in tokenize(s.text)):
+                lead = main.organizers[:1]
+                r = replace(r, organizers=lead, hosts=tuple(h for h in r.hosts if h.key != lead[0].key))
+        out.append(r)
+    return out
+
+
+def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
+    """Numbered batches of one series ('Latsar Angkatan I dan II') are run by the same bodies on
+    the same curriculum: each batch takes the organizers, hosts and topics found for any batch."""
+    series = {d.span: d.name[: -len(d.batch)].strip() for d in drafts if d.batch}
+    members: dict[str, list[Event]] = defaultdict(list)
+    for r in records:
+        if isinstance(r, Event) and r.span in series:
+            members[series[r.span]].append(r)
+    shared: dict[str, Event] = {}
+    for group in members.values():
+        organizers = _unique([l for e in group for l in e.organizers])
+        keys = {l.key for l in organizers}
+        hosts = tuple(h for h in _unique([l for e in group for l in e.hosts]) if h.key not in keys)
+        topics = tuple(dict.fromkeys(t for e in group for t in e.topics))
+        for e in group:
+            shared[e.key] = replace(e, organizers=organizers, hosts=hosts, topics=topics)
+    return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -749,7 +795,7 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
     organizers: list[Link] = []
     hosts = list(ev.hosts)
     text = article.body
-    for s in sentences:
+    for s in [*sentences, *_follow_ons(article, sentences, ev.kind)]:
         orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
         for cue in _cue_spans(s, "organizer-verb"):
             organizers.extend(_subject_orgs(text, found, orgs, s.start + cue.start))
@@ -757,8 +803,34 @@ def _fill_roles(article: Article, tokens: list[Token], sentences: list[Sentence]
             for cue in _cue_spans(s, kind):
                 target.extend(_agent_orgs(text, found, orgs, s.start + cue.end))
     hosts.extend(_campus_owners(found, ev))
+    hosts.extend(_destinations(text, found, ev))
     organizer_keys = {l.key for l in organizers}
     return replace(ev, organizers=_unique(organizers), hosts=tuple(h for h in _unique(hosts) if h.key not in organizer_keys))
+
+
+def _destinations(text: str, found: Findings, ev: Event) -> list[Link]:
+    """'Benchmarking ke Pemkab Sidoarjo', 'study visit to the Seoul Metropolitan Government': the
+    body a visit goes to receives it."""
+    if ev.kind != "study-visit" or ev.span is None:
+        return []
+    return [l for l in found.mentions if l.key.startswith("org/") and ev.span.start < l.span.start < ev.span.end
+            and re.search(r"\b(?:ke|to|to the)\s*$", text[max(0, l.span.start - 8) : l.span.start], re.I)]
+
+
+def _follow_ons(article: Article, sentences: list[Sentence], kind: str) -> list[Sentence]:
+    """'Orientasi dibuka Wali Kota. Penyelenggaranya Sekretariat DPRD ...': a sentence right after
+    one whose last event word is of this event's kind, and that uses no event word of its own,
+    goes on speaking of that event."""
+    own = {s.index for s in sentences}
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.index + 1 >= len(article.sentences) or s.index + 1 in own:
+            continue
+        words = kind_matcher().find(s.text)
+        nxt = article.sentences[s.index + 1]
+        if words and words[-1].payloads[0].kind == kind and not kind_matcher().find(nxt.text):
+            out.append(nxt)
+    return out
 
 
 def _campus_owners(found: Findings, ev: Event) -> list[Link]:
@@ -778,8 +850,8 @@ def _campus_owners(found: Findings, ev: Event) -> list[Link]:
 
 
 _AGENT_GAP = re.compile(r"^\s*(?:oleh|by|pihak|the|by the|oleh pihak)?\s*$", re.I)
-_JOIN_GAP = re.compile(r"^\s*(?:,|dan|serta|bersama|bersama dengan|melalui|lewat|through|and|and the|with|with the|"
-                       r"together with)?\s*"
+_JOIN_GAP = re.compile(r"^[\s()]*(?:,|dan|serta|bersama|bersama dengan|dengan|bekerja ?sama dengan|melalui|lewat|"
+                       r"through|and|and the|with|with the|together with|in cooperation with|in collaboration with)?\s*"
                        r"(?:the\s+)?$", re.I)
 _SUBJECT_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
 
@@ -809,6 +881,10 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
     """'X (bersama Y) menggelar ...': the organizations that are the subject of an organizing verb."""
     before = sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
                     key=lambda l: l.span.start)
+    if before:
+        unit = _unit_through(text, found, before[-1], cue_start)
+        if unit is not None:
+            return [before[-1], unit]
     if not before or not _SUBJECT_GAP.match(text[before[-1].span.end : cue_start]):
         return []
     if any(l.key.startswith("person/") and before[-1].span.end <= l.span.start < cue_start for l in found.mentions):
@@ -821,7 +897,32 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
             continue
         else:
             break
+    if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
+        return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
     return out[::-1]
+
+
+_THROUGH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:melalui|lewat|through)\s+(?:the\s+)?"
+                      r"(?P<unit>[A-Z][^.;:,\"“”()]{2,100}?)\s*(?:\((?P<acronym>[^()\s]{2,15})\)\s*)?$")
+
+
+def _unit_through(text: str, found: Findings, government: Link, cue_start: int) -> Link | None:
+    """'Pemkab X melalui Badan Kepegawaian ... (BKPSDM) menggelar': the unit named without its
+    region is the unit of that government the article names in full elsewhere."""
+    m = _THROUGH.match(text[government.span.end : cue_start])
+    if m is None:
+        return None
+    words = " ".join(m["unit"].split()).lower()
+    acronym = (m["acronym"] or "").lower()
+    for org in sorted(found.of(Organization), key=lambda o: o.key):
+        if org.parent != government.key:
+            continue
+        names = [n.lower() for n in (org.name, *org.aliases)]
+        if any(n.startswith(words + " ") for n in names) or (acronym and any(n.startswith(acronym + " ")
+                                                                               for n in names)):
+            start = government.span.end + m.start("unit")
+            return Link(org.key, Span(start, start + len(m["unit"])))
+    return None
 
 
 def _governmental(found: Findings, key_: str) -> bool:
@@ -1059,12 +1160,138 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
         for item in _list_items(s.text):
             listed.add(item)
         for acronym, words in found.expansions.items():
-            if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list"):
+            if re.search(rf"\b{re.escape(acronym)}\b", s.text) and _cue_spans(s, "topic-list") \
+                    and _concept(article, found, acronym, words):
                 listed.add(f"{words}|{acronym}")
+    for subject in (_event_subject(article, tokens, ev, found), _purpose(article, ev)):
+        if subject is not None:
+            listed.add(subject)
     for item in sorted(listed):
         name, _, alias = item.partition("|")
         topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
     return replace(ev, topics=tuple(t.key for t in topics)), topics
+
+
+_NAMED = ("region/", "post/", "person/", "org/", "place/")
+_SUBJECT_JOINERS = frozenset({"/", "&", "-"})
+_SUBJECT_TRIM = frozenset({"dan", "serta", "and", "of", "the", "for", "atau", "or", "/", "&", "-"})
+
+
+def _event_subject(article: Article, tokens: list[Token], ev: Event, found: Findings) -> str | None:
+    """What the event word says the event is about: 'Bimtek Penyusunan RPJM Kampung bagi ...',
+    'executive course on digital government transformation at ...', 'bimtek SPBE' (an acronym
+    answers with its expansion). Nothing when the event word is followed by its participants,
+    its batch or place, or by words that only qualify the kind ('Diklat Kepemimpinan Tingkat IV')."""
+    if ev.span is None:
+        return None
+    text = article.body
+    i = next((k for k, t in enumerate(tokens) if t.start >= ev.span.start), len(tokens))
+    trigger = None
+    while i < len(tokens) and tokens[i].start < ev.span.end and trigger is None:
+        trigger = kind_matcher().match_at(text, tokens, i)
+        i += 1
+    if trigger is None:
+        return None
+    k = _past_event_words(text, tokens, trigger.last)
+    words = cues()
+    explicit = k < len(tokens) and tokens[k].low in words["subject-open"] and _same_line(text, tokens[k - 1], tokens[k])
+    k += explicit
+    j = k
+    while j < len(tokens) and j - k < 8 and _same_line(text, tokens[j - 1], tokens[j]):
+        tok = tokens[j]
+        if tok.low in words["subject-stop"] or tok.text[:1].isdigit() or not (tok.text.isalnum() or (
+                tok.text in _SUBJECT_JOINERS and tokens[j - 1].end == tok.start)):
+            break
+        if _verb_ends_subject(tok) or any(l.key.startswith("region/") and l.span.start == tok.start for l in found.mentions):
+            break
+        if j == k and not explicit and (participant_nouns().match_at(text, tokens, j) or _office_word(text, tokens, j)):
+            break  # 'Orientasi Anggota DPRD', 'Bimtek Kepala Kampung': the participants, not the subject
+        j += 1
+    while j > k and tokens[j - 1].low in _SUBJECT_TRIM:
+        j -= 1
+    if j == k:
+        return None
+    phrase = " ".join(text[tokens[k].start : tokens[j - 1].end].split())
+    if not explicit and all(t.low in words["subject-generic"] for t in tokens[k:j]):
+        return None
+    expansion = found.expansions.get(phrase)
+    if expansion is not None:
+        return f"{expansion}|{phrase}" if _concept(article, found, phrase, expansion) else None
+    acronym = next((a for a, w in sorted(found.expansions.items()) if w == phrase), None)
+    if acronym is not None:
+        return f"{phrase}|{acronym}" if _concept(article, found, acronym, phrase) else None
+    plain = _untitled(phrase)
+    return phrase if plain == phrase else f"{plain}|{phrase}"
+
+
+def _purpose(article: Article, ev: Event) -> str | None:
+    """'studi lapangan ke Kulon Progo untuk mempelajari inovasi pelayanan publik': what the
+    participants go to learn, said after the event in the sentence that names it."""
+    s = article.sentence_at(ev.span.start) if ev.span else None
+    if s is None or ev.span is None:
+        return None
+    cue = next((c for c in _cue_spans(s, "topic-purpose") if s.start + c.start >= ev.span.end), None)
+    if cue is None:
+        return None
+    phrase = " ".join(re.split(r"[.,;:!?\"“”()]", s.text[cue.end :])[0].split())
+    return phrase if 1 <= len(phrase.split()) <= 10 else None
+
+
+def _untitled(phrase: str) -> str:
+    """An event name capitalizes every word ('Bimtek Pengelolaan Keuangan Gampong'): its subject is
+    named in lowercase, as the same subject is written in running text; acronyms keep their case."""
+    words = phrase.split()
+    if not all(w[:1].isupper() or w.lower() in _SUBJECT_TRIM or not w[:1].isalpha() for w in words):
+        return phrase
+    return " ".join(w.lower() if w.istitle() else w for w in words)
+
+
+def _past_event_words(text: str, tokens: list[Token], k: int) -> int:
+    """Skip what still names the kind after an event word: a bracketed short form '(Bimtek)',
+    another event word ('Pelatihan Peningkatan Kapasitas'), 'atau benchmarking'."""
+    while k < len(tokens):
+        if tokens[k].text == "(":
+            close = next((c for c in range(k, min(k + 8, len(tokens))) if tokens[c].text == ")"), None)
+            if close is None:
+                return k
+            k = close + 1
+            continue
+        if tokens[k].low in ("atau", "or") and k + 1 < len(tokens) and kind_matcher().match_at(text, tokens, k + 1):
+            k += 1
+        m = kind_matcher().match_at(text, tokens, k)
+        if m is None:
+            return k
+        k = m.last
+    return k
+
+
+def _verb_ends_subject(tok: Token) -> bool:
+    """'dibuka', 'berlangsung', 'menghadirkan': a verb ends the subject ('berbasis' does not)."""
+    low = tok.low
+    return tok.text.islower() and len(low) > 4 and low.startswith(("meng", "mem", "men", "ber", "di")) \
+        and low not in cues()["subject-word"]
+
+
+def _office_word(text: str, tokens: list[Token], j: int) -> bool:
+    from kg.extract.people import role_matcher
+    from kg.lexicon import Role as RoleRow
+
+    r = role_matcher().match_at(text, tokens, j)
+    return r is not None and isinstance(r.payloads[0], RoleRow)
+
+
+def _concept(article: Article, found: Findings, acronym: str, words: str) -> bool:
+    """An acronym's expansion that names a subject ('Sistem Keuangan Desa (Siskeudes)'), not an
+    event ('Pelatihan Dasar (Latsar)'), a kind of participant ('ASN'), or a place, office or body
+    found as such ('Deputy Governor (Wagub)')."""
+    if kind_matcher().find(words) or participant_nouns().find(acronym) or participant_nouns().find(words):
+        return False
+    if any(acronym.lower() in (o.name.lower(), *(a.lower() for a in o.aliases)) for o in found.of(Organization)):
+        return False  # '... (ANTARA)': the acronym is a body's name
+    at = article.body.find(words)
+    end = at + len(words) + len(acronym) + 3
+    return at < 0 or not any(l.key.startswith(_NAMED) and l.span.start < end and at < l.span.end
+                             for l in found.mentions)
 
 
 def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
@@ -1072,11 +1299,17 @@ def ev_sentences(ev: Event, sentences: list[Sentence]) -> set[int]:
 
 
 _CONJ = re.compile(r"^(?:dan|serta|hingga|sampai|and|as well as|or|atau)\s+", re.I)
-_LIST_OPEN = re.compile(r"\b(?:mulai dari|antara lain|meliputi|yakni|yaitu|seperti|including|such as|covering)\s+", re.I)
+
+
+@functools.cache
+def _list_open() -> re.Pattern[str]:
+    """The words that open a list of subjects ('meliputi', 'antara lain', 'covers'): kind list-open."""
+    words = sorted((re.escape(w) for w in cues()["list-open"]), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)})\s+", re.I)
 
 
 def _list_items(text: str) -> list[str]:
-    m = _LIST_OPEN.search(text)
+    m = _list_open().search(text)
     if not m:
         return []
     rest = re.split(r"[.;\"”]", text[m.end() :])[0]
