@@ -603,7 +603,7 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         guests = _cue_spans(s, "guests")
         cut = s.start + guests[0].start if guests else s.end
         for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
-            for cue in _cue_spans(s, kind):
+            for cue in _participant_cues(s, kind):
                 lo = s.start + cue.end
                 attendees.extend(l for l in found.mentions if lo <= l.span.start < max(cut, lo) and
                                  l.key.startswith(prefixes) and l.key not in side and _attends(found, l.key))
@@ -616,6 +616,17 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+_SPEAKER_GAP = re.compile(r"^[^,;:.]{0,40}$")
+
+
+def _participant_cues(s: Sentence, kind: str) -> list[Match[str]]:
+    """The participation or origin cues of a sentence whose subject is not the speakers or
+    staff: 'narasumber pelatihan berasal dari BPKP' names who teaches, not who takes part."""
+    speakers = _cue_spans(s, "speakers")
+    return [c for c in _cue_spans(s, kind)
+            if not any(sp.end <= c.start and _SPEAKER_GAP.match(s.text[sp.end : c.start]) for sp in speakers)]
 
 
 def _attends(found: Findings, key_: str) -> bool:
@@ -650,7 +661,7 @@ def _group_starts(s: Sentence, tokens: list[Token]) -> list[int]:
     """Where participant groups may begin: after a participation or origin cue; at the start
     of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi'); after
     an event word followed by a number ('is training 212 wali nagari')."""
-    cues = [*_cue_spans(s, "participation"), *_cue_spans(s, "origin")]
+    cues = [*_participant_cues(s, "participation"), *_participant_cues(s, "origin")]
     starts = [next((k for k, t in enumerate(tokens) if t.start >= c.end), len(tokens)) for c in cues]
     if cues and tokens and (tokens[0].low in GROUP_LEADERS or tokens[0].text[:1].isdigit()):
         starts.append(0)
