@@ -27,3 +27,34 @@ def test_the_speakers_origin_is_no_participant() -> None:
     [ev] = events(text)
     orgs = {k for k in attendee_keys(ev) if k.startswith("org/")}
     assert orgs == {"org/dinas-pemberdayaan-masyarakat-dan-desa-kabupaten-lombok-barat"}
+
+
+def test_a_clause_that_names_one_event_counts_for_it_alone() -> None:
+    text = ("PALU - BKPSDM Kabupaten Sigi menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan "
+            "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan V Tahun 2024, Senin (2/9/2024).\n"
+            "PKA diikuti 28 pejabat administrator, sedangkan PKP diikuti tujuh puluh pejabat pengawas dari "
+            "sejumlah perangkat daerah.")
+    pka, pkp = events(text)
+    assert (pka.count, pkp.count) == (28, 70)
+    assert [a for a in pkp.audiences if "administrator" in a] == []
+
+
+def test_a_batch_takes_its_own_number_not_the_total() -> None:
+    text = ("KUPANG - Sebanyak 64 pejabat mengikuti Pelatihan Kepemimpinan Pengawas (PKP) Angkatan IV dan V "
+            "yang dibuka di Kupang, Senin (3/6/2024).\n"
+            "Sedangkan Angkatan V diikuti 34 pejabat pengawas dari Kabupaten Kupang.")
+    fourth, fifth = events(text)
+    assert (fourth.count, fifth.count) == (64, 34)
+
+
+def test_each_batch_of_a_series_counts_the_number_per_batch() -> None:
+    text = ("AMBON - Gubernur membuka Pelatihan Dasar (Latsar) CPNS Golongan II Angkatan III dan IV di Ambon, "
+            "Selasa (9/7/2024).\n"
+            "Latsar diikuti enam puluh CPNS golongan II formasi 2023, masing-masing 30 orang per angkatan.")
+    assert [e.count for e in events(text)] == [30, 30]
+
+
+def test_a_number_per_batch_is_not_the_count_of_an_unnumbered_event() -> None:
+    text = ("AMBON - Pemprov Maluku menggelar Latsar CPNS di Ambon, Selasa (9/7/2024).\n"
+            "Latsar diikuti 60 CPNS golongan II formasi 2023, masing-masing 30 orang per angkatan.")
+    assert [e.count for e in events(text)] == [60]

@@ -110,7 +110,8 @@ def extract(article: Article, found: Findings) -> list[object]:
     _assign_sentences(article, tokens, triggers, drafts)
     out: list[object] = []
     for i, d in enumerate(drafts):
-        out.extend(_event(article, tokens, d, found, main=i == 0))
+        others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
+        out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
     return out
 
 
@@ -363,7 +364,8 @@ def _names_in(d: Draft, text: str) -> bool:
 
 # --- choosing what each event says ----------------------------------------------------------------
 
-def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool) -> list[object]:
+def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool,
+           others: tuple[str, ...] = ()) -> list[object]:
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
@@ -371,7 +373,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     ev = replace(ev, key=event_key(ev, article))
     ev = _fill_places(article, tokens, sentences, ev, found)
     ev = _fill_roles(article, tokens, sentences, ev, found)
-    ev, extra = _fill_participants(article, tokens, sentences, ev, found, main)
+    ev, extra = _fill_participants(article, tokens, sentences, ev, found, main, others)
     out.extend(extra)
     ev, topics = _fill_topics(article, tokens, sentences, ev, found, main)
     out.extend(topics)
@@ -589,7 +591,7 @@ def _governmental(found: Findings, key_: str) -> bool:
 
 
 def _fill_participants(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
-                       found: Findings, main: bool) -> tuple[Event, list[object]]:
+                       found: Findings, main: bool, others: tuple[str, ...] = ()) -> tuple[Event, list[object]]:
     """People and offices after a participation cue ('diikuti', 'peserta', 'bagi'), bodies
     after an origin cue ('peserta berasal dari', 'participants from'), listed offices, and the
     holders of attending offices. The main event takes such sentences from the whole article."""
@@ -612,7 +614,10 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         if h.post in posts:
             attendees.append(Link(h.person, h.span))
     roles = {found.entities[k].role for k in posts if k in found.entities}  # type: ignore[attr-defined]
-    audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [])
+    owner = _Owner.of(ev, others)
+    audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [], owner)
+    if owner.batch is not None:
+        count = _per_batch_count(article.sentences, article.language) or count
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
@@ -635,18 +640,72 @@ def _attends(found: Findings, key_: str) -> bool:
     return not (isinstance(entity, Organization) and entity.kind in ("media", *HOST_KINDS))
 
 
+_BATCH_LABEL = re.compile(r"\b(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<n>[IVX]{1,5}|1V|\d{1,3})\b"
+                          r"(?!\s*(?:dan|,|&|and)\s*(?:(?:Angkatan|Gelombang|Batch|Kelas)\s+)?(?:[IVX]{1,5}|\d{1,3})\b)")
+CLAUSE_BREAKS = frozenset({",", ";", "sedangkan", "sementara", "adapun", "whereas", "while", "meanwhile"})
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What tells that a clause speaks of this event: its numbered batch ('Angkatan II'), the
+    words of its name, and the words that only the article's other events' names have."""
+
+    batch: str | None
+    words: frozenset[str]
+    foreign: frozenset[str]
+
+    @classmethod
+    def of(cls, ev: Event, others: tuple[str, ...]) -> _Owner:
+        mine = set().union(*(_name_words(n) for n in (ev.name, *ev.aliases)))
+        theirs = set().union(*(_name_words(n) for n in others)) if others else set()
+        batches = list(_BATCH_LABEL.finditer(ev.name))
+        batch = f"{batches[-1]['word'].lower()} {batches[-1]['n']}" if batches else None
+        return cls(batch, frozenset(mine), frozenset(theirs - mine))
+
+    def claim(self, s: Sentence, tokens: list[Token], i: int) -> int:
+        """Whose participants follow token ``i``, read from the clause before it: 2 when it
+        names this event's batch, 1 when it names this event, -1 when it names another batch or
+        another event ('PKA diikuti 30 pejabat, sedangkan PKP diikuti 60 ...'), 0 when unsaid."""
+        k = min(i, len(tokens))
+        while k > 0 and tokens[k - 1].low not in CLAUSE_BREAKS:
+            k -= 1
+        if k >= min(i, len(tokens)):
+            return 0
+        clause = s.text[tokens[k].start : tokens[min(i, len(tokens)) - 1].end]
+        label = next(_BATCH_LABEL.finditer(clause), None)
+        if label is not None:
+            if self.batch is None:
+                return 0
+            return 2 if f"{label['word'].lower()} {label['n']}" == self.batch else -1
+        score = 0
+        for m in kind_matcher().find(clause, tokenize(clause)):
+            said = _name_words(clause[m.start : m.end])
+            if said & self.words:
+                return 1
+            if said & self.foreign:
+                score = -1
+        return score
+
+
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
-               covered_roles: set[str], names: list[Span]) -> tuple[list[Audience], int | None]:
+               covered_roles: set[str], names: list[Span], owner: _Owner | None = None
+               ) -> tuple[list[Audience], int | None]:
     """Groups described by role and place after a participation cue, as written ('keuchik
     se-Kabupaten Aceh Besar', 'CPNS golongan III formasi 2023', 'pejabat pimpinan tinggi
-    pratama'), each item of a list its own group, and the number that takes part."""
+    pratama'), each item of a list its own group, and the number that takes part: the first
+    number of the clauses that speak most closely of this event, none of another's."""
     out: list[Audience] = []
     count: int | None = None
+    best = -1
     for s in sentences:
         tokens = tokenize(s.text)
         for i in _group_starts(s, tokens):
+            claim = owner.claim(s, tokens, i) if owner is not None else 0
+            if claim < 0:
+                continue
             groups, number = _groups(s, tokens, i, found, article.language)
-            count = count if count is not None else number
+            if number is not None and claim > best:
+                count, best = number, claim
             for group in groups:
                 if any(d.start <= group.span.start < d.end for d in names) if group.span else False:
                     continue
@@ -655,6 +714,30 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
                 if all(a.key != group.key for a in out):
                     out.append(group)
     return _most_specific(out), count
+
+
+def _per_batch_count(sentences: list[Sentence], lang: str) -> int | None:
+    """The number of people in each batch ('masing-masing 40 orang', 'setiap angkatan diikuti
+    40 peserta', '40 peserta per angkatan'): what one numbered batch of a series counts."""
+    for s in sentences:
+        cues = _cue_spans(s, "per-batch")
+        if not cues:
+            continue
+        tokens = tokenize(s.text)
+        for cue in cues:
+            k = next((n for n, t in enumerate(tokens) if t.start >= cue.end), len(tokens))
+            while k < len(tokens) and any(c.start <= tokens[k].start < c.end for c in _cues_in(s.text)
+                                          if "participation" in c.payloads):
+                k += 1  # 'setiap angkatan diikuti 40 peserta'
+            before = next((n for n in range(len(tokens) - 1, -1, -1) if tokens[n].end <= cue.start), None)
+            for at in (k, before - 1 if before is not None else None):
+                if at is None or at < 0 or at >= len(tokens):
+                    continue
+                number, after = _leading_number(tokens, at, lang)
+                people = after > at + 1 and tokens[after - 1].low in GROUP_LEADERS  # '40 orang'
+                if number is not None and number > 1 and (people or _group_head(s.text, tokens, after)):
+                    return number
+    return None
 
 
 def _group_starts(s: Sentence, tokens: list[Token]) -> list[int]:
