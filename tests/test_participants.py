@@ -58,3 +58,19 @@ def test_a_number_per_batch_is_not_the_count_of_an_unnumbered_event() -> None:
     text = ("AMBON - Pemprov Maluku menggelar Latsar CPNS di Ambon, Selasa (9/7/2024).\n"
             "Latsar diikuti 60 CPNS golongan II formasi 2023, masing-masing 30 orang per angkatan.")
     assert [e.count for e in events(text)] == [60]
+
+
+def test_a_spelled_number_after_the_dateline_counts_the_people_taking_part() -> None:
+    text = ("Makassar (ANTARA) - Thirty-two senior Indonesian officials are attending a leadership course at "
+            "the Makassar campus of the State Administration Agency from May 6 to 17, 2024.")
+    [ev] = events(text)
+    assert ev.count == 32
+    assert ev.audiences == ()
+
+
+def test_bare_civil_servants_make_no_group_and_a_group_ends_before_an_auxiliary() -> None:
+    text = ("SOLOK - Pemkot Solok menggelar Bimtek Arsip Digital bagi 85 ASN, Selasa (10/9/2024).\n"
+            "Bimtek juga diikuti operator kelurahan terpilih akan menjadi pendamping.")
+    [ev] = events(text)
+    assert ev.count == 85
+    assert {a.split("/", 1)[1] for a in ev.audiences} == {"operator-kelurahan-terpilih"}

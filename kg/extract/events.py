@@ -36,7 +36,8 @@ GROUP_STOPS = frozenset({"yang", "untuk", "guna", "agar", "selama", "pada", "mul
                          "dengan", "who", "which", "to", "for", "on", "at", "during", "since", "until", "with",
                          "sebagai", "as", "itu", "tersebut", "ini", "come", "came", "are", "is", "was", "were",
                          "will", "would", "have", "has", "had", "said", "say", "says", "include", "includes",
-                         "including", "attended", "took", "take", "joined", "join"})
+                         "including", "attended", "took", "take", "joined", "join", "taking", "attending",
+                         "participating", "telah", "akan", "sudah", "sedang", "masih"})
 SIDE_KINDS = frozenset({"study-visit", "workshop"})
 SIDE_STOP = frozenset({"pada", "tanggal", "selama", "mulai", "on", "from", "during", "yang", "untuk", "guna",
                        "dan", "sebelum", "setelah", "sejak", "hingga", "sampai"})
@@ -47,7 +48,8 @@ _HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berla
                    r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
 MAX_NAME_TOKENS = 20
-GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees"})
+GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees",
+                               "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
 _BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
                     r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
 _NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
@@ -699,7 +701,7 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
     best = -1
     for s in sentences:
         tokens = tokenize(s.text)
-        for i in _group_starts(s, tokens):
+        for i in _group_starts(s, tokens, article.language, article.dateline_span):
             claim = owner.claim(s, tokens, i) if owner is not None else 0
             if claim < 0:
                 continue
@@ -740,14 +742,28 @@ def _per_batch_count(sentences: list[Sentence], lang: str) -> int | None:
     return None
 
 
-def _group_starts(s: Sentence, tokens: list[Token]) -> list[int]:
+def _story_start(s: Sentence, tokens: list[Token], dateline: Span | None) -> int:
+    """The first token of the story in a sentence: after the dash of a dateline that opens
+    it ('Sejong (ANTARA) - Twenty-five officials ...', 'KUPANG, kupangkab.go.id – Sebanyak ...')."""
+    if dateline is None or not s.start <= dateline.start < s.end:
+        return 0
+    for k, tok in enumerate(tokens[:12]):
+        if tok.text in "-–—" and tok.start > 0 and s.text[tok.start - 1].isspace():
+            return k + 1
+    return 0
+
+
+def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: Span | None = None) -> list[int]:
     """Where participant groups may begin: after a participation or origin cue; at the start
-    of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi'); after
-    an event word followed by a number ('is training 212 wali nagari')."""
+    of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi',
+    'Thirty officials are taking part in ...'); after an event word followed by a number ('is
+    training 212 wali nagari')."""
     cues = [*_participant_cues(s, "participation"), *_participant_cues(s, "origin")]
     starts = [next((k for k, t in enumerate(tokens) if t.start >= c.end), len(tokens)) for c in cues]
-    if cues and tokens and (tokens[0].low in GROUP_LEADERS or tokens[0].text[:1].isdigit()):
-        starts.append(0)
+    first = _story_start(s, tokens, dateline)
+    if cues and first < len(tokens) and (tokens[first].low in GROUP_LEADERS or tokens[first].text[:1].isdigit()
+                                         or _spelled_number(tokens, first, lang) is not None):
+        starts.append(first)
     if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
         starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
     for m in kind_matcher().find(s.text, tokens):
@@ -841,6 +857,9 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     ('keuchik', 'lurah', 'kepala desa'): the group's type and the index after it."""
     if i >= len(tokens):
         return None
+    skipped = 0
+    while skipped < 2 and i + 1 < len(tokens) and tokens[i].low in participant_modifiers():
+        i, skipped = i + 1, skipped + 1  # '25 senior Indonesian officials'
     m = participant_nouns().match_at(text, tokens, i)
     if m is not None:
         return m.payloads[0], m.last
@@ -851,6 +870,11 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     if r is not None and isinstance(r.payloads[0], RoleRow) and tokens[i].text.islower():
         return r.payloads[0].role, r.last
     return None
+
+
+@functools.cache
+def participant_modifiers() -> frozenset[str]:
+    return frozenset(w.lower() for w in column("participant_modifiers.csv", "modifier"))
 
 
 def _venue_follows(s: Sentence, tokens: list[Token], j: int, found: Findings) -> bool:
