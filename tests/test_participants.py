@@ -74,3 +74,19 @@ def test_bare_civil_servants_make_no_group_and_a_group_ends_before_an_auxiliary(
     [ev] = events(text)
     assert ev.count == 85
     assert {a.split("/", 1)[1] for a in ev.audiences} == {"operator-kelurahan-terpilih"}
+
+
+def test_a_person_apposed_as_one_of_the_participants_takes_part() -> None:
+    text = ("PADANG - BPSDM Sumatera Barat menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan IV, "
+            "Senin (5/8/2024).\n"
+            "Kepala Bidang Anggaran BPKAD Kota Padang, Drs. Rahmat Hidayat Lubis, M.Si, salah satu peserta PKA, "
+            "mengaku senang.")
+    [ev] = events(text)
+    assert "person/rahmat-hidayat-lubis" in attendee_keys(ev)
+
+
+def test_the_people_named_before_a_verb_of_taking_part_take_part() -> None:
+    text = ("Jakarta. The ministry opened the Digital Government Academy in Jakarta on Monday, June 3, 2024.\n"
+            "The regent of Sleman, Kustini Purnomo, and the mayor of Madiun, Maidi Santoso, also took part.")
+    [ev] = events(text)
+    assert {"person/kustini-purnomo", "person/maidi-santoso"} <= attendee_keys(ev)
