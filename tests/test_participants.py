@@ -90,3 +90,13 @@ def test_the_people_named_before_a_verb_of_taking_part_take_part() -> None:
             "The regent of Sleman, Kustini Purnomo, and the mayor of Madiun, Maidi Santoso, also took part.")
     [ev] = events(text)
     assert {"person/kustini-purnomo", "person/maidi-santoso"} <= attendee_keys(ev)
+
+
+def test_a_holder_of_the_groups_office_in_its_region_takes_part() -> None:
+    text = ("SOREANG - Pemkab Bandung menggelar Bimtek Perencanaan Kewilayahan bagi camat se-Kabupaten Bandung, "
+            "Senin (3/3/2025).\n"
+            "Camat Cileunyi, Hendra Kurniawan, mengatakan bimtek sangat bermanfaat.\n"
+            "Camat Cibeunying Kidul Kota Bandung, Rudi Hartono, turut memberi sambutan.")
+    [ev] = events(text)
+    people = {k for k in attendee_keys(ev) if k.startswith("person/")}
+    assert people == {"person/hendra-kurniawan"}

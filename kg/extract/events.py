@@ -620,6 +620,7 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [], owner)
     if owner.batch is not None:
         count = _per_batch_count(article.sentences, article.language) or count
+    attendees.extend(_group_members(found, audiences))
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
@@ -634,6 +635,38 @@ def _participant_cues(s: Sentence, kind: str) -> list[Match[str]]:
     speakers = _cue_spans(s, "speakers")
     return [c for c in _cue_spans(s, kind)
             if not any(sp.end <= c.start and _SPEAKER_GAP.match(s.text[sp.end : c.start]) for sp in speakers)]
+
+
+def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
+    """The people whose office is of a participating group's kind and lies in its region:
+    'Camat Baleendah Yudi Permana' when the camat of Kabupaten Bandung take part. An office
+    whose region is not known (a village outside the gazetteer) may be the host's."""
+    kinds: dict[str, list[str | None]] = defaultdict(list)
+    for g in groups:
+        if g.audience_type:
+            kinds[key("role", g.audience_type)].append(g.region)
+    out: list[Link] = []
+    for h in found.holdings:
+        post = found.entities.get(h.post)
+        if not isinstance(post, Post) or post.role not in kinds:
+            continue
+        org = found.entities.get(post.org)
+        where = org.region if isinstance(org, Organization) else None
+        if where is not None and any(r is not None and _within(found, where, r) for r in kinds[post.role]):
+            out.append(Link(h.person, h.span))
+    return out
+
+
+def _within(found: Findings, inner: str, outer: str) -> bool:
+    """Whether region ``inner`` is ``outer`` or lies inside it."""
+    if inner == outer:
+        return True
+    a, b = found.entities.get(inner), found.entities.get(outer)
+    if not (isinstance(a, Region) and isinstance(b, Region)):
+        return False
+    from kg.gazetteer import Gazetteer
+
+    return any(p.key == b.place for p in Gazetteer.load().ancestors(a.place))
 
 
 def _attends(found: Findings, key_: str) -> bool:
