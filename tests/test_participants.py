@@ -100,3 +100,15 @@ def test_a_holder_of_the_groups_office_in_its_region_takes_part() -> None:
     [ev] = events(text)
     people = {k for k in attendee_keys(ev) if k.startswith("person/")}
     assert people == {"person/hendra-kurniawan"}
+
+
+def test_an_office_whose_holder_takes_part_is_not_a_second_participant() -> None:
+    text = ("PURWOREJO - BKPSDM Purworejo menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III, "
+            "Rabu (7/8/2024).\n"
+            "Peserta terdiri atas lurah, kepala seksi di kecamatan, dan kepala subbagian di perangkat daerah.\n"
+            "Salah satu peserta, Lurah Baledono, Wahyu Setyaningsih, mengaku senang.")
+    [ev] = events(text)
+    keys = attendee_keys(ev)
+    assert "person/wahyu-setyaningsih" in keys
+    assert not any(k.startswith("post/") for k in keys)
+    assert "audience/lurah" in ev.audiences

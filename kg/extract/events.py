@@ -615,7 +615,14 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     for h in found.holdings:
         if h.post in posts:
             attendees.append(Link(h.person, h.span))
-    roles = {found.entities[k].role for k in posts if k in found.entities}  # type: ignore[attr-defined]
+    # an office whose holder is named attends through its holder ('Lurah Suryodiningratan,
+    # Anindya ...' is one participant, and leaves the group 'lurah' its own), unless the article
+    # lists the offices that take part
+    people = {l.key for l in attendees if l.key.startswith("person/")}
+    listed = {l.key for l in found.listed_posts} if main else set()
+    held = {h.post for h in found.holdings if h.person in people} - listed
+    attendees = [l for l in attendees if l.key not in held]
+    roles = {found.entities[k].role for k in posts - held if k in found.entities}  # type: ignore[attr-defined]
     owner = _Owner.of(ev, others)
     audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [], owner)
     if owner.batch is not None:
