@@ -112,3 +112,11 @@ def test_an_office_whose_holder_takes_part_is_not_a_second_participant() -> None
     assert "person/wahyu-setyaningsih" in keys
     assert not any(k.startswith("post/") for k in keys)
     assert "audience/lurah" in ev.audiences
+
+
+def test_a_body_inside_a_groups_phrase_is_no_participant_of_its_own() -> None:
+    text = ("SOFIFI - Pelatihan Dasar (Latsar) CPNS Angkatan V diikuti 40 CPNS golongan II di lingkungan "
+            "Pemerintah Provinsi Maluku Utara, Senin (1/7/2024).")
+    [ev] = events(text)
+    assert not any(k.startswith("org/") for k in attendee_keys(ev))
+    assert len(ev.audiences) == 1

@@ -584,6 +584,8 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
             continue
         else:
             break
+    if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
+        return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
     return out[::-1]
 
 
@@ -628,6 +630,11 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     if owner.batch is not None:
         count = _per_batch_count(article.sentences, article.language) or count
     attendees.extend(_group_members(found, audiences))
+    # a body inside a group's phrase says whose people they are ('CPNS ... di lingkungan
+    # Pemerintah Provinsi X'): the group takes part, not the body as a participant of its own
+    inside = [a.span for a in audiences if a.span is not None]
+    attendees = [l for l in attendees if not (l.key.startswith("org/") and
+                                              any(g.start <= l.span.start and l.span.end <= g.end for g in inside))]
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
