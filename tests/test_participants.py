@@ -120,3 +120,23 @@ def test_a_body_inside_a_groups_phrase_is_no_participant_of_its_own() -> None:
     [ev] = events(text)
     assert not any(k.startswith("org/") for k in attendee_keys(ev))
     assert len(ev.audiences) == 1
+
+
+def test_a_batch_without_participants_of_its_own_takes_the_series_participants() -> None:
+    text = ("TERNATE - Wali Kota membuka Pelatihan Dasar (Latsar) CPNS Golongan II Angkatan VII dan VIII, "
+            "Senin (1/7/2024).\n"
+            "Latsar Angkatan VII diikuti 35 CPNS golongan II formasi 2023.")
+    seventh, eighth = events(text)
+    assert eighth.audiences == seventh.audiences != ()
+    assert eighth.count == 35
+
+
+def test_a_study_visit_of_the_participants_takes_the_cohort_said_first() -> None:
+    text = ("KENDARI - Sebanyak 36 pejabat pengawas Pemerintah Kota Kendari mengikuti Pelatihan Kepemimpinan "
+            "Pengawas (PKP) Angkatan IV, Senin (5/8/2024).\n"
+            "Peserta terdiri atas kepala seksi dan kepala subbagian.\n"
+            "Selain di kelas, peserta mengikuti studi lapangan ke Kabupaten Konawe pada 20 Agustus 2024.")
+    main, visit = events(text)
+    assert len(main.audiences) == 3
+    assert visit.audiences == main.audiences[:1]
+    assert visit.count == 36

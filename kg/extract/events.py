@@ -114,7 +114,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     for i, d in enumerate(drafts):
         others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
-    return out
+    return _same_cohort(article, drafts, out)
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -681,6 +681,36 @@ def _within(found: Findings, inner: str, outer: str) -> bool:
     from kg.gazetteer import Gazetteer
 
     return any(p.key == b.place for p in Gazetteer.load().ancestors(a.place))
+
+
+COHORT_WORDS = frozenset({"peserta", "participants", "trainees"})
+
+
+def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -> list[object]:
+    """A numbered batch of the main event's series that names no participants of its own takes
+    the main event's people, bodies, groups and number; a study visit or workshop that names none
+    but speaks of 'the participants' ('peserta juga akan melakukan benchmarking ke ...') takes its
+    number and the group said first, the whole cohort (later groups tell what it is made of)."""
+    events = [r for r in records if isinstance(r, Event)]
+    if len(events) != len(drafts) or len(events) < 2:
+        return records
+    main = events[0]
+    series = _BATCH_LABEL.sub("", main.name).strip()
+    shared: dict[str, Event] = {}
+    for d, ev in zip(drafts[1:], events[1:]):
+        if ev.audiences or any(l.key.startswith(("person/", "post/")) for l in ev.attendees):
+            continue
+        if d.batch is not None and _BATCH_LABEL.sub("", ev.name).strip() == series:
+            shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *main.attendees]),
+                                     audiences=main.audiences, count=ev.count or main.count)
+        elif ev.kind in SIDE_KINDS and any(_speaks_of_participants(article.sentences[i]) for i in sorted(d.sentences)):
+            shared[ev.key] = replace(ev, audiences=main.audiences[:1], count=ev.count or main.count)
+    return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
+
+
+def _speaks_of_participants(s: Sentence) -> bool:
+    tokens = tokenize(s.text)
+    return any(m.payloads[0] in COHORT_WORDS for m in participant_nouns().find(s.text, tokens))
 
 
 def _attends(found: Findings, key_: str) -> bool:
