@@ -140,3 +140,15 @@ def test_a_study_visit_of_the_participants_takes_the_cohort_said_first() -> None
     assert len(main.audiences) == 3
     assert visit.audiences == main.audiences[:1]
     assert visit.count == 36
+
+
+def test_the_bodies_the_participants_come_from_take_part_but_not_where_funds_come_from() -> None:
+    text = ("Jakarta (ANTARA) - The Ministry of Home Affairs opened a leadership course in Jakarta on Monday, "
+            "May 6, 2024.\n"
+            "The participants, all senior executives, come from the Financial and Development Supervisory Agency "
+            "(BPKP) and the Ministry of Finance.\n"
+            "The funds come from the Asian Development Bank.")
+    [ev] = events(text)
+    orgs = {k for k in attendee_keys(ev) if k.startswith("org/")}
+    assert "org/badan-pengawasan-keuangan-dan-pembangunan" in orgs
+    assert not any("asian" in k for k in orgs)

@@ -647,8 +647,16 @@ def _participant_cues(s: Sentence, kind: str) -> list[Match[str]]:
     """The participation or origin cues of a sentence whose subject is not the speakers or
     staff: 'narasumber pelatihan berasal dari BPKP' names who teaches, not who takes part."""
     speakers = _cue_spans(s, "speakers")
-    return [c for c in _cue_spans(s, kind)
+    found = _cue_spans(s, kind)
+    if kind == "origin":  # 'The participants, all senior executives, come from the Ministry of ...'
+        found += [c for c in _cue_spans(s, "origin-of-participants") if _participants_before(s, c.start)]
+    return [c for c in found
             if not any(sp.end <= c.start and _SPEAKER_GAP.match(s.text[sp.end : c.start]) for sp in speakers)]
+
+
+def _participants_before(s: Sentence, end: int) -> bool:
+    head = s.text[:end]
+    return any(m.payloads[0] in COHORT_WORDS for m in participant_nouns().find(head, tokenize(head)))
 
 
 def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
