@@ -152,3 +152,12 @@ def test_the_bodies_the_participants_come_from_take_part_but_not_where_funds_com
     orgs = {k for k in attendee_keys(ev) if k.startswith("org/")}
     assert "org/badan-pengawasan-keuangan-dan-pembangunan" in orgs
     assert not any("asian" in k for k in orgs)
+
+
+def test_a_person_who_passed_the_selection_takes_part() -> None:
+    text = ("Kendari (ANTARA) - Kementerian Komunikasi dan Digital menggelar Digital Leadership Academy (DLA) 2025 "
+            "di Jakarta, Senin (5/5/2025).\n"
+            "Sekretaris Daerah Kabupaten Konawe Selatan, Drs. Hendra Saputra Lamaindi, M.Si, lolos seleksi "
+            "program tersebut.")
+    [ev] = events(text)
+    assert "person/hendra-saputra-lamaindi" in attendee_keys(ev)

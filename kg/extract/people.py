@@ -46,7 +46,7 @@ _AS_PARTICIPANT = re.compile(r"\b(?:(?:juga|turut|ikut) )?(?:menjadi|sebagai) pe
 # 'Hj. Nurhayati Siregar, salah satu peserta PKA, ...' / 'Benny Sutrisno, one of the participants, said'
 _APPOSED_PARTICIPANT = re.compile(r",\s*(?:salah (?:satu|seorang)|one of the|among the|a) (?:peserta|participants?|"
                                   r"trainees?)\b", re.I)
-_SUFFIX_GAP = re.compile(r"^(?:\s*,?\s*[A-Z][A-Za-z]*\.(?:[A-Za-z]+\.?)*)*\s*$")  # ', S.Sos., M.Si'
+_SUFFIX_GAP = re.compile(r"^(?:\s*,?\s*[A-Z][A-Za-z]*\.(?:[A-Za-z]+\.?)*)*[\s,]*$")  # ', S.Sos., M.Si'
 _SUBJECT_GAP = re.compile(r"^[\s,]*(?:(?:and|dan|serta|also|juga|pun|turut|ikut|the)[\s,]+)*$", re.I)
 PLURAL_WORDS = frozenset({"para", "seluruh", "semua", "sejumlah", "sebanyak", "se", "all", "the"})
 UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
