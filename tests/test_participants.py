@@ -161,3 +161,21 @@ def test_a_person_who_passed_the_selection_takes_part() -> None:
             "program tersebut.")
     [ev] = events(text)
     assert "person/hendra-saputra-lamaindi" in attendee_keys(ev)
+
+
+def test_a_batch_filled_by_a_group_counts_it_but_a_person_filling_it_is_no_participant() -> None:
+    text = ("JEMBER - Sebanyak 64 pejabat mengikuti Pelatihan Kepemimpinan Pengawas (PKP) Angkatan I dan II "
+            "yang dibuka di Jember, Senin (3/6/2024).\n"
+            "Angkatan I diisi 32 pejabat pengawas Pemerintah Kabupaten Jember.\n"
+            "Pembukaan diisi oleh Kepala BPSDM Provinsi Jawa Timur, Ramliyanto.")
+    first, _ = events(text)
+    assert first.count == 32
+    assert "person/ramliyanto" not in attendee_keys(first)
+
+
+def test_master_trainers_are_a_group() -> None:
+    text = ("Jakarta (ANTARA) - The Village Governance Program opened on Monday. The program starts with a "
+            "training of trainers (ToT) for 150 master trainers from 20 provinces, held in Jakarta.")
+    [ev] = events(text)
+    assert ev.count == 150
+    assert ev.audiences == ("audience/master-trainers-from-20-provinces",)

@@ -843,7 +843,8 @@ def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: 
     of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi',
     'Thirty officials are taking part in ...'); after an event word followed by a number ('is
     training 212 wali nagari')."""
-    cues = [*_participant_cues(s, "participation"), *_participant_cues(s, "origin")]
+    cues = [*_participant_cues(s, "participation"), *_participant_cues(s, "origin"),
+            *_participant_cues(s, "group-participation")]
     starts = [next((k for k, t in enumerate(tokens) if t.start >= c.end), len(tokens)) for c in cues]
     first = _story_start(s, tokens, dateline)
     if cues and first < len(tokens) and (tokens[first].low in GROUP_LEADERS or tokens[first].text[:1].isdigit()
