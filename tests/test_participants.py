@@ -179,3 +179,14 @@ def test_master_trainers_are_a_group() -> None:
     [ev] = events(text)
     assert ev.count == 150
     assert ev.audiences == ("audience/master-trainers-from-20-provinces",)
+
+
+def test_the_kind_of_people_said_again_is_the_group_said_before() -> None:
+    text = ("CIMAHI - Sebanyak 15 camat di lingkungan Pemerintah Kabupaten Bandung Barat mengikuti studi tiru "
+            "tata kelola perkotaan ke Surabaya, Senin (3/3/2025).\n"
+            "Sebelum berangkat, para camat lebih dulu mengikuti Workshop Perencanaan Kota di Bandung pada "
+            "24-25 Februari 2025.")
+    visit, workshop = events(text)
+    assert visit.audiences != ()
+    assert workshop.audiences == visit.audiences
+    assert workshop.count == 15

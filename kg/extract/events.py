@@ -37,7 +37,9 @@ GROUP_STOPS = frozenset({"yang", "untuk", "guna", "agar", "selama", "pada", "mul
                          "sebagai", "as", "itu", "tersebut", "ini", "come", "came", "are", "is", "was", "were",
                          "will", "would", "have", "has", "had", "said", "say", "says", "include", "includes",
                          "including", "attended", "took", "take", "joined", "join", "taking", "attending",
-                         "participating", "telah", "akan", "sudah", "sedang", "masih"})
+                         "participating", "telah", "akan", "sudah", "sedang", "masih", "tidak", "bukan", "belum",
+                         "lebih", "juga", "pun", "hanya", "harus", "perlu", "dapat", "bisa", "mampu", "wajib"})
+PLURAL_LEADERS = frozenset({"para", "sebanyak", "seluruh", "sejumlah"})
 SIDE_KINDS = frozenset({"study-visit", "workshop"})
 SIDE_STOP = frozenset({"pada", "tanggal", "selama", "mulai", "on", "from", "during", "yang", "untuk", "guna",
                        "dan", "sebelum", "setelah", "sejak", "hingga", "sampai"})
@@ -705,7 +707,15 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
     main = events[0]
     series = _BATCH_LABEL.sub("", main.name).strip()
     shared: dict[str, Event] = {}
+    groups = {r.key: r for r in records if isinstance(r, Audience)}
     for d, ev in zip(drafts[1:], events[1:]):
+        own = [groups[k] for k in ev.audiences if k in groups]
+        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before
+            fuller = [k for k in main.audiences if k in groups and
+                      any(groups[k].audience_type == g.audience_type for g in own)]
+            if fuller:
+                shared[ev.key] = replace(ev, audiences=tuple(fuller), count=ev.count or main.count)
+                continue
         if ev.audiences or any(l.key.startswith(("person/", "post/")) for l in ev.attendees):
             continue
         if d.batch is not None and _BATCH_LABEL.sub("", ev.name).strip() == series:
@@ -714,6 +724,11 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
         elif ev.kind in SIDE_KINDS and any(_speaks_of_participants(article.sentences[i]) for i in sorted(d.sentences)):
             shared[ev.key] = replace(ev, audiences=main.audiences[:1], count=ev.count or main.count)
     return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
+
+
+def _bare(group: Audience) -> bool:
+    """A group said by its kind alone ('camat', 'para lurah'), without place or complement."""
+    return group.region is None and group.name.lower() in (group.audience_type or "").lower()
 
 
 def _speaks_of_participants(s: Sentence) -> bool:
@@ -852,6 +867,7 @@ def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: 
         starts.append(first)
     if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
         starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
+        starts.extend(k for k, t in enumerate(tokens) if t.low in PLURAL_LEADERS)  # 'para camat akan mengikuti'
     for m in kind_matcher().find(s.text, tokens):
         if m.last < len(tokens) and tokens[m.last].text[:1].isdigit():
             starts.append(m.last)
