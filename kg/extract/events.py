@@ -36,7 +36,10 @@ GROUP_STOPS = frozenset({"yang", "untuk", "guna", "agar", "selama", "pada", "mul
                          "dengan", "who", "which", "to", "for", "on", "at", "during", "since", "until", "with",
                          "sebagai", "as", "itu", "tersebut", "ini", "come", "came", "are", "is", "was", "were",
                          "will", "would", "have", "has", "had", "said", "say", "says", "include", "includes",
-                         "including", "attended", "took", "take", "joined", "join"})
+                         "including", "attended", "took", "take", "joined", "join", "taking", "attending",
+                         "participating", "telah", "akan", "sudah", "sedang", "masih", "tidak", "bukan", "belum",
+                         "lebih", "juga", "pun", "hanya", "harus", "perlu", "dapat", "bisa", "mampu", "wajib"})
+PLURAL_LEADERS = frozenset({"para", "sebanyak", "seluruh", "sejumlah"})
 SIDE_KINDS = frozenset({"study-visit", "workshop"})
 SIDE_STOP = frozenset({"pada", "tanggal", "selama", "mulai", "on", "from", "during", "yang", "untuk", "guna",
                        "dan", "sebelum", "setelah", "sejak", "hingga", "sampai"})
@@ -47,7 +50,8 @@ _HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berla
                    r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
 MAX_NAME_TOKENS = 20
-GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees"})
+GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees",
+                               "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
 _BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
                     r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
 _NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
@@ -119,7 +123,9 @@ def extract(article: Article, found: Findings) -> list[object]:
     send_off = _send_off(article, triggers, drafts)
     out: list[object] = []
     for i, d in enumerate(drafts):
-        out.extend(_event(article, tokens, d, found, main=i == 0))
+        others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
+        out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
+    out = _same_cohort(article, drafts, out)
     out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
@@ -512,7 +518,8 @@ def _names_in(d: Draft, text: str) -> bool:
 
 # --- choosing what each event says ----------------------------------------------------------------
 
-def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool) -> list[object]:
+def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, main: bool,
+           others: tuple[str, ...] = ()) -> list[object]:
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
@@ -522,7 +529,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     ev = replace(ev, key=event_key(ev, article))
     ev = _fill_places(article, tokens, sentences, ev, found)
     ev = _fill_roles(article, tokens, sentences, ev, found)
-    ev, extra = _fill_participants(article, tokens, sentences, ev, found, main)
+    ev, extra = _fill_participants(article, tokens, sentences, ev, found, main, others)
     out.extend(extra)
     ev, topics = _fill_topics(article, tokens, sentences, ev, found, main)
     out.extend(topics)
@@ -931,7 +938,7 @@ def _governmental(found: Findings, key_: str) -> bool:
 
 
 def _fill_participants(article: Article, tokens: list[Token], sentences: list[Sentence], ev: Event,
-                       found: Findings, main: bool) -> tuple[Event, list[object]]:
+                       found: Findings, main: bool, others: tuple[str, ...] = ()) -> tuple[Event, list[object]]:
     """People and offices after a participation cue ('diikuti', 'peserta', 'bagi'), bodies
     after an origin cue ('peserta berasal dari', 'participants from'), listed offices, and the
     holders of attending offices. The main event takes such sentences from the whole article."""
@@ -945,7 +952,7 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         guests = _cue_spans(s, "guests")
         cut = s.start + guests[0].start if guests else s.end
         for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
-            for cue in _cue_spans(s, kind):
+            for cue in _participant_cues(s, kind):
                 lo = s.start + cue.end
                 attendees.extend(l for l in found.mentions if lo <= l.span.start < max(cut, lo) and
                                  l.key.startswith(prefixes) and l.key not in side and _attends(found, l.key))
@@ -953,11 +960,121 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     for h in found.holdings:
         if h.post in posts:
             attendees.append(Link(h.person, h.span))
-    roles = {found.entities[k].role for k in posts if k in found.entities}  # type: ignore[attr-defined]
-    audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [])
+    # an office whose holder is named attends through its holder ('Lurah Suryodiningratan,
+    # Anindya ...' is one participant, and leaves the group 'lurah' its own), unless the article
+    # lists the offices that take part
+    people = {l.key for l in attendees if l.key.startswith("person/")}
+    listed = {l.key for l in found.listed_posts} if main else set()
+    held = {h.post for h in found.holdings if h.person in people} - listed
+    attendees = [l for l in attendees if l.key not in held]
+    roles = {found.entities[k].role for k in posts - held if k in found.entities}  # type: ignore[attr-defined]
+    owner = _Owner.of(ev, others)
+    audiences, count = _audiences(article, list(scope), found, roles, [ev.span] if ev.span else [], owner)
+    if owner.batch is not None:
+        count = _per_batch_count(article.sentences, article.language) or count
+    attendees.extend(_group_members(found, audiences))
+    # a body inside a group's phrase says whose people they are ('CPNS ... di lingkungan
+    # Pemerintah Provinsi X'): the group takes part, not the body as a participant of its own
+    inside = [a.span for a in audiences if a.span is not None]
+    attendees = [l for l in attendees if not (l.key.startswith("org/") and
+                                              any(g.start <= l.span.start and l.span.end <= g.end for g in inside))]
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+_SPEAKER_GAP = re.compile(r"^[^,;:.]{0,40}$")
+
+
+def _participant_cues(s: Sentence, kind: str) -> list[Match[str]]:
+    """The participation or origin cues of a sentence whose subject is not the speakers or
+    staff: 'narasumber pelatihan berasal dari BPKP' names who teaches, not who takes part."""
+    speakers = _cue_spans(s, "speakers")
+    found = _cue_spans(s, kind)
+    if kind == "origin":  # 'The participants, all senior executives, come from the Ministry of ...'
+        found += [c for c in _cue_spans(s, "origin-of-participants") if _participants_before(s, c.start)]
+    return [c for c in found
+            if not any(sp.end <= c.start and _SPEAKER_GAP.match(s.text[sp.end : c.start]) for sp in speakers)]
+
+
+def _participants_before(s: Sentence, end: int) -> bool:
+    head = s.text[:end]
+    return any(m.payloads[0] in COHORT_WORDS for m in participant_nouns().find(head, tokenize(head)))
+
+
+def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
+    """The people whose office is of a participating group's kind and lies in its region:
+    'Camat Baleendah Yudi Permana' when the camat of Kabupaten Bandung take part. An office
+    whose region is not known (a village outside the gazetteer) may be the host's."""
+    kinds: dict[str, list[str | None]] = defaultdict(list)
+    for g in groups:
+        if g.audience_type:
+            kinds[key("role", g.audience_type)].append(g.region)
+    out: list[Link] = []
+    for h in found.holdings:
+        post = found.entities.get(h.post)
+        if not isinstance(post, Post) or post.role not in kinds:
+            continue
+        org = found.entities.get(post.org)
+        where = org.region if isinstance(org, Organization) else None
+        if where is not None and any(r is not None and _within(found, where, r) for r in kinds[post.role]):
+            out.append(Link(h.person, h.span))
+    return out
+
+
+def _within(found: Findings, inner: str, outer: str) -> bool:
+    """Whether region ``inner`` is ``outer`` or lies inside it."""
+    if inner == outer:
+        return True
+    a, b = found.entities.get(inner), found.entities.get(outer)
+    if not (isinstance(a, Region) and isinstance(b, Region)):
+        return False
+    from kg.gazetteer import Gazetteer
+
+    return any(p.key == b.place for p in Gazetteer.load().ancestors(a.place))
+
+
+COHORT_WORDS = frozenset({"peserta", "participants", "trainees"})
+
+
+def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -> list[object]:
+    """A numbered batch of the main event's series that names no participants of its own takes
+    the main event's people, bodies, groups and number; a study visit or workshop that names none
+    but speaks of 'the participants' ('peserta juga akan melakukan benchmarking ke ...') takes its
+    number and the group said first, the whole cohort (later groups tell what it is made of)."""
+    events = [r for r in records if isinstance(r, Event)]
+    if len(events) != len(drafts) or len(events) < 2:
+        return records
+    main = events[0]
+    series = _BATCH_LABEL.sub("", main.name).strip()
+    shared: dict[str, Event] = {}
+    groups = {r.key: r for r in records if isinstance(r, Audience)}
+    for d, ev in zip(drafts[1:], events[1:]):
+        own = [groups[k] for k in ev.audiences if k in groups]
+        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before
+            fuller = [k for k in main.audiences if k in groups and
+                      any(groups[k].audience_type == g.audience_type for g in own)]
+            if fuller:
+                shared[ev.key] = replace(ev, audiences=tuple(fuller), count=ev.count or main.count)
+                continue
+        if ev.audiences or any(l.key.startswith(("person/", "post/")) for l in ev.attendees):
+            continue
+        if d.batch is not None and _BATCH_LABEL.sub("", ev.name).strip() == series:
+            shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *main.attendees]),
+                                     audiences=main.audiences, count=ev.count or main.count)
+        elif ev.kind in SIDE_KINDS and any(_speaks_of_participants(article.sentences[i]) for i in sorted(d.sentences)):
+            shared[ev.key] = replace(ev, audiences=main.audiences[:1], count=ev.count or main.count)
+    return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
+
+
+def _bare(group: Audience) -> bool:
+    """A group said by its kind alone ('camat', 'para lurah'), without place or complement."""
+    return group.region is None and group.name.lower() in (group.audience_type or "").lower()
+
+
+def _speaks_of_participants(s: Sentence) -> bool:
+    tokens = tokenize(s.text)
+    return any(m.payloads[0] in COHORT_WORDS for m in participant_nouns().find(s.text, tokens))
 
 
 def _attends(found: Findings, key_: str) -> bool:
@@ -966,18 +1083,72 @@ def _attends(found: Findings, key_: str) -> bool:
     return not (isinstance(entity, Organization) and entity.kind in ("media", *HOST_KINDS))
 
 
+_BATCH_LABEL = re.compile(r"\b(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<n>[IVX]{1,5}|1V|\d{1,3})\b"
+                          r"(?!\s*(?:dan|,|&|and)\s*(?:(?:Angkatan|Gelombang|Batch|Kelas)\s+)?(?:[IVX]{1,5}|\d{1,3})\b)")
+CLAUSE_BREAKS = frozenset({",", ";", "sedangkan", "sementara", "adapun", "whereas", "while", "meanwhile"})
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What tells that a clause speaks of this event: its numbered batch ('Angkatan II'), the
+    words of its name, and the words that only the article's other events' names have."""
+
+    batch: str | None
+    words: frozenset[str]
+    foreign: frozenset[str]
+
+    @classmethod
+    def of(cls, ev: Event, others: tuple[str, ...]) -> _Owner:
+        mine = set().union(*(_name_words(n) for n in (ev.name, *ev.aliases)))
+        theirs = set().union(*(_name_words(n) for n in others)) if others else set()
+        batches = list(_BATCH_LABEL.finditer(ev.name))
+        batch = f"{batches[-1]['word'].lower()} {batches[-1]['n']}" if batches else None
+        return cls(batch, frozenset(mine), frozenset(theirs - mine))
+
+    def claim(self, s: Sentence, tokens: list[Token], i: int) -> int:
+        """Whose participants follow token ``i``, read from the clause before it: 2 when it
+        names this event's batch, 1 when it names this event, -1 when it names another batch or
+        another event ('PKA diikuti 30 pejabat, sedangkan PKP diikuti 60 ...'), 0 when unsaid."""
+        k = min(i, len(tokens))
+        while k > 0 and tokens[k - 1].low not in CLAUSE_BREAKS:
+            k -= 1
+        if k >= min(i, len(tokens)):
+            return 0
+        clause = s.text[tokens[k].start : tokens[min(i, len(tokens)) - 1].end]
+        label = next(_BATCH_LABEL.finditer(clause), None)
+        if label is not None:
+            if self.batch is None:
+                return 0
+            return 2 if f"{label['word'].lower()} {label['n']}" == self.batch else -1
+        score = 0
+        for m in kind_matcher().find(clause, tokenize(clause)):
+            said = _name_words(clause[m.start : m.end])
+            if said & self.words:
+                return 1
+            if said & self.foreign:
+                score = -1
+        return score
+
+
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
-               covered_roles: set[str], names: list[Span]) -> tuple[list[Audience], int | None]:
+               covered_roles: set[str], names: list[Span], owner: _Owner | None = None
+               ) -> tuple[list[Audience], int | None]:
     """Groups described by role and place after a participation cue, as written ('keuchik
     se-Kabupaten Aceh Besar', 'CPNS golongan III formasi 2023', 'pejabat pimpinan tinggi
-    pratama'), each item of a list its own group, and the number that takes part."""
+    pratama'), each item of a list its own group, and the number that takes part: the first
+    number of the clauses that speak most closely of this event, none of another's."""
     out: list[Audience] = []
     count: int | None = None
+    best = -1
     for s in sentences:
         tokens = tokenize(s.text)
-        for i in _group_starts(s, tokens):
+        for i in _group_starts(s, tokens, article.language, article.dateline_span):
+            claim = owner.claim(s, tokens, i) if owner is not None else 0
+            if claim < 0:
+                continue
             groups, number = _groups(s, tokens, i, found, article.language)
-            count = count if count is not None else number
+            if number is not None and claim > best:
+                count, best = number, claim
             for group in groups:
                 if any(d.start <= group.span.start < d.end for d in names) if group.span else False:
                     continue
@@ -988,16 +1159,56 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
     return _most_specific(out), count
 
 
-def _group_starts(s: Sentence, tokens: list[Token]) -> list[int]:
+def _per_batch_count(sentences: list[Sentence], lang: str) -> int | None:
+    """The number of people in each batch ('masing-masing 40 orang', 'setiap angkatan diikuti
+    40 peserta', '40 peserta per angkatan'): what one numbered batch of a series counts."""
+    for s in sentences:
+        cues = _cue_spans(s, "per-batch")
+        if not cues:
+            continue
+        tokens = tokenize(s.text)
+        for cue in cues:
+            k = next((n for n, t in enumerate(tokens) if t.start >= cue.end), len(tokens))
+            while k < len(tokens) and any(c.start <= tokens[k].start < c.end for c in _cues_in(s.text)
+                                          if "participation" in c.payloads):
+                k += 1  # 'setiap angkatan diikuti 40 peserta'
+            before = next((n for n in range(len(tokens) - 1, -1, -1) if tokens[n].end <= cue.start), None)
+            for at in (k, before - 1 if before is not None else None):
+                if at is None or at < 0 or at >= len(tokens):
+                    continue
+                number, after = _leading_number(tokens, at, lang)
+                people = after > at + 1 and tokens[after - 1].low in GROUP_LEADERS  # '40 orang'
+                if number is not None and number > 1 and (people or _group_head(s.text, tokens, after)):
+                    return number
+    return None
+
+
+def _story_start(s: Sentence, tokens: list[Token], dateline: Span | None) -> int:
+    """The first token of the story in a sentence: after the dash of a dateline that opens
+    it ('Sejong (ANTARA) - Twenty-five officials ...', 'KUPANG, kupangkab.go.id – Sebanyak ...')."""
+    if dateline is None or not s.start <= dateline.start < s.end:
+        return 0
+    for k, tok in enumerate(tokens[:12]):
+        if tok.text in "-–—" and tok.start > 0 and s.text[tok.start - 1].isspace():
+            return k + 1
+    return 0
+
+
+def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: Span | None = None) -> list[int]:
     """Where participant groups may begin: after a participation or origin cue; at the start
-    of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi'); after
-    an event word followed by a number ('is training 212 wali nagari')."""
-    cues = [*_cue_spans(s, "participation"), *_cue_spans(s, "origin")]
+    of a sentence that has such a cue ('Sebanyak 50 anggota DPRD ... mengikuti orientasi',
+    'Thirty officials are taking part in ...'); after an event word followed by a number ('is
+    training 212 wali nagari')."""
+    cues = [*_participant_cues(s, "participation"), *_participant_cues(s, "origin"),
+            *_participant_cues(s, "group-participation")]
     starts = [next((k for k, t in enumerate(tokens) if t.start >= c.end), len(tokens)) for c in cues]
-    if cues and tokens and (tokens[0].low in GROUP_LEADERS or tokens[0].text[:1].isdigit()):
-        starts.append(0)
+    first = _story_start(s, tokens, dateline)
+    if cues and first < len(tokens) and (tokens[first].low in GROUP_LEADERS or tokens[first].text[:1].isdigit()
+                                         or _spelled_number(tokens, first, lang) is not None):
+        starts.append(first)
     if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
         starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
+        starts.extend(k for k, t in enumerate(tokens) if t.low in PLURAL_LEADERS)  # 'para camat akan mengikuti'
     for m in kind_matcher().find(s.text, tokens):
         if m.last < len(tokens) and tokens[m.last].text[:1].isdigit():
             starts.append(m.last)
@@ -1089,6 +1300,9 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     ('keuchik', 'lurah', 'kepala desa'): the group's type and the index after it."""
     if i >= len(tokens):
         return None
+    skipped = 0
+    while skipped < 2 and i + 1 < len(tokens) and tokens[i].low in participant_modifiers():
+        i, skipped = i + 1, skipped + 1  # '25 senior Indonesian officials'
     m = participant_nouns().match_at(text, tokens, i)
     if m is not None:
         return m.payloads[0], m.last
@@ -1099,6 +1313,11 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     if r is not None and isinstance(r.payloads[0], RoleRow) and tokens[i].text.islower():
         return r.payloads[0].role, r.last
     return None
+
+
+@functools.cache
+def participant_modifiers() -> frozenset[str]:
+    return frozenset(w.lower() for w in column("participant_modifiers.csv", "modifier"))
 
 
 def _venue_follows(s: Sentence, tokens: list[Token], j: int, found: Findings) -> bool:

@@ -43,6 +43,11 @@ CONNECTORS = frozenset({"dan", "&", "serta", "-", "/"})
 PARTICIPANT_WORDS = frozenset({"peserta", "participant", "participants", "trainee", "trainees"})
 _AS_PARTICIPANT = re.compile(r"\b(?:(?:juga|turut|ikut) )?(?:menjadi|sebagai) peserta\b|\b(?:was|is|were|are) (?:also )?"
                              r"(?:a |one of the |among the )?participants?\b", re.I)
+# 'Hj. Nurhayati Siregar, salah satu peserta PKA, ...' / 'Benny Sutrisno, one of the participants, said'
+_APPOSED_PARTICIPANT = re.compile(r",\s*(?:salah (?:satu|seorang)|one of the|among the|a) (?:peserta|participants?|"
+                                  r"trainees?)\b", re.I)
+_SUFFIX_GAP = re.compile(r"^(?:\s*,?\s*[A-Z][A-Za-z]*\.(?:[A-Za-z]+\.?)*)*[\s,]*$")  # ', S.Sos., M.Si'
+_SUBJECT_GAP = re.compile(r"^[\s,]*(?:(?:and|dan|serta|also|juga|pun|turut|ikut|the)[\s,]+)*$", re.I)
 PLURAL_WORDS = frozenset({"para", "seluruh", "semua", "sejumlah", "sebanyak", "se", "all", "the"})
 UNIT_WORDS = frozenset({"Desa", "Gampong", "Kelurahan", "Kalurahan", "Nagari", "Kampung", "Pekon", "Kecamatan",
                         "Kapanewon", "Kemantren", "Distrik", "Lembang", "Tiyuh"})
@@ -147,6 +152,39 @@ def _named_participants(text: str, tokens: list[Token], found: Findings, blocked
         if before:
             last = max(before, key=lambda l: l.span.start)
             found.participant_hints.append(Link(last.key, Span(last.span.start, m.end())))
+    for m in _APPOSED_PARTICIPANT.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = [l for l in found.mentions if l.key.startswith("person/") and line_start <= l.span.start
+                  and l.span.end <= m.start() and _SUFFIX_GAP.match(text[l.span.end : m.start()])]
+        if before:
+            last = max(before, key=lambda l: l.span.start)
+            found.participant_hints.append(Link(last.key, Span(last.span.start, m.end())))
+    found.participant_hints.extend(_subjects_taking_part(text, found))
+    return out
+
+
+def _subjects_taking_part(text: str, found: Findings) -> list[Link]:
+    """'Bupati X and the Sekda of Y, Z, also took part': the people named as the subject right
+    before a verb of taking part (a cue of kind subject-participation), through a list of
+    names, offices and places joined by commas and 'and'."""
+    from kg.extract.events import cue_matcher
+
+    out: list[Link] = []
+    verbs = [c for c in cue_matcher().find(text) if "subject-participation" in c.payloads]
+    for verb in verbs:
+        line_start = text.rfind("\n", 0, verb.start) + 1
+        near = sorted((l for l in found.mentions if line_start <= l.span.start and l.span.end <= verb.start),
+                      key=lambda l: (-l.span.end, l.span.start, l.key))
+        cursor = verb.start
+        for l in near:
+            if l.span.end > cursor:
+                continue
+            gap = text[l.span.end : cursor]
+            if not (_SUBJECT_GAP.match(gap) or (l.key.startswith("person/") and _SUFFIX_GAP.match(gap))):
+                break
+            if l.key.startswith("person/"):
+                out.append(Link(l.key, Span(l.span.start, verb.end)))
+            cursor = l.span.start
     return out
 
 

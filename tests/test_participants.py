@@ -1,0 +1,192 @@
+"""Who takes part in an event and how many: made-up sentences in, participant records out."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.model import Audience, Event, Findings
+from kg.reader import Meta, parse_article
+
+
+def found_in(text: str) -> Findings:
+    return extract(parse_article(text, Meta(id="t"), source="t.txt"))
+
+
+def events(text: str) -> list[Event]:
+    return sorted(found_in(text).of(Event), key=lambda e: e.span.start if e.span else 0)
+
+
+def attendee_keys(ev: Event) -> set[str]:
+    return {link.key for link in ev.attendees}
+
+
+def test_the_speakers_origin_is_no_participant() -> None:
+    text = ("MATARAM - Pemkab Lombok Barat menggelar Bimtek Penyusunan APBDes bagi kepala desa, Rabu (4/9/2024).\n"
+            "Narasumber bimtek berasal dari Badan Pengawasan Keuangan dan Pembangunan (BPKP) dan Inspektorat "
+            "Kabupaten Lombok Barat.\n"
+            "Peserta berasal dari Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Lombok Barat.")
+    [ev] = events(text)
+    orgs = {k for k in attendee_keys(ev) if k.startswith("org/")}
+    assert orgs == {"org/dinas-pemberdayaan-masyarakat-dan-desa-kabupaten-lombok-barat"}
+
+
+def test_a_clause_that_names_one_event_counts_for_it_alone() -> None:
+    text = ("PALU - BKPSDM Kabupaten Sigi menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan "
+            "Pelatihan Kepemimpinan Pengawas (PKP) Angkatan V Tahun 2024, Senin (2/9/2024).\n"
+            "PKA diikuti 28 pejabat administrator, sedangkan PKP diikuti tujuh puluh pejabat pengawas dari "
+            "sejumlah perangkat daerah.")
+    pka, pkp = events(text)
+    assert (pka.count, pkp.count) == (28, 70)
+    assert [a for a in pkp.audiences if "administrator" in a] == []
+
+
+def test_a_batch_takes_its_own_number_not_the_total() -> None:
+    text = ("KUPANG - Sebanyak 64 pejabat mengikuti Pelatihan Kepemimpinan Pengawas (PKP) Angkatan IV dan V "
+            "yang dibuka di Kupang, Senin (3/6/2024).\n"
+            "Sedangkan Angkatan V diikuti 34 pejabat pengawas dari Kabupaten Kupang.")
+    fourth, fifth = events(text)
+    assert (fourth.count, fifth.count) == (64, 34)
+
+
+def test_each_batch_of_a_series_counts_the_number_per_batch() -> None:
+    text = ("AMBON - Gubernur membuka Pelatihan Dasar (Latsar) CPNS Golongan II Angkatan III dan IV di Ambon, "
+            "Selasa (9/7/2024).\n"
+            "Latsar diikuti enam puluh CPNS golongan II formasi 2023, masing-masing 30 orang per angkatan.")
+    assert [e.count for e in events(text)] == [30, 30]
+
+
+def test_a_number_per_batch_is_not_the_count_of_an_unnumbered_event() -> None:
+    text = ("AMBON - Pemprov Maluku menggelar Latsar CPNS di Ambon, Selasa (9/7/2024).\n"
+            "Latsar diikuti 60 CPNS golongan II formasi 2023, masing-masing 30 orang per angkatan.")
+    assert [e.count for e in events(text)] == [60]
+
+
+def test_a_spelled_number_after_the_dateline_counts_the_people_taking_part() -> None:
+    text = ("Makassar (ANTARA) - Thirty-two senior Indonesian officials are attending a leadership course at "
+            "the Makassar campus of the State Administration Agency from May 6 to 17, 2024.")
+    [ev] = events(text)
+    assert ev.count == 32
+    assert ev.audiences == ()
+
+
+def test_bare_civil_servants_make_no_group_and_a_group_ends_before_an_auxiliary() -> None:
+    text = ("SOLOK - Pemkot Solok menggelar Bimtek Arsip Digital bagi 85 ASN, Selasa (10/9/2024).\n"
+            "Bimtek juga diikuti operator kelurahan terpilih akan menjadi pendamping.")
+    [ev] = events(text)
+    assert ev.count == 85
+    assert {a.split("/", 1)[1] for a in ev.audiences} == {"operator-kelurahan-terpilih"}
+
+
+def test_a_person_apposed_as_one_of_the_participants_takes_part() -> None:
+    text = ("PADANG - BPSDM Sumatera Barat menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan IV, "
+            "Senin (5/8/2024).\n"
+            "Kepala Bidang Anggaran BPKAD Kota Padang, Drs. Rahmat Hidayat Lubis, M.Si, salah satu peserta PKA, "
+            "mengaku senang.")
+    [ev] = events(text)
+    assert "person/rahmat-hidayat-lubis" in attendee_keys(ev)
+
+
+def test_the_people_named_before_a_verb_of_taking_part_take_part() -> None:
+    text = ("Jakarta. The ministry opened the Digital Government Academy in Jakarta on Monday, June 3, 2024.\n"
+            "The regent of Sleman, Kustini Purnomo, and the mayor of Madiun, Maidi Santoso, also took part.")
+    [ev] = events(text)
+    assert {"person/kustini-purnomo", "person/maidi-santoso"} <= attendee_keys(ev)
+
+
+def test_a_holder_of_the_groups_office_in_its_region_takes_part() -> None:
+    text = ("SOREANG - Pemkab Bandung menggelar Bimtek Perencanaan Kewilayahan bagi camat se-Kabupaten Bandung, "
+            "Senin (3/3/2025).\n"
+            "Camat Cileunyi, Hendra Kurniawan, mengatakan bimtek sangat bermanfaat.\n"
+            "Camat Cibeunying Kidul Kota Bandung, Rudi Hartono, turut memberi sambutan.")
+    [ev] = events(text)
+    people = {k for k in attendee_keys(ev) if k.startswith("person/")}
+    assert people == {"person/hendra-kurniawan"}
+
+
+def test_an_office_whose_holder_takes_part_is_not_a_second_participant() -> None:
+    text = ("PURWOREJO - BKPSDM Purworejo menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III, "
+            "Rabu (7/8/2024).\n"
+            "Peserta terdiri atas lurah, kepala seksi di kecamatan, dan kepala subbagian di perangkat daerah.\n"
+            "Salah satu peserta, Lurah Baledono, Wahyu Setyaningsih, mengaku senang.")
+    [ev] = events(text)
+    keys = attendee_keys(ev)
+    assert "person/wahyu-setyaningsih" in keys
+    assert not any(k.startswith("post/") for k in keys)
+    assert "audience/lurah" in ev.audiences
+
+
+def test_a_body_inside_a_groups_phrase_is_no_participant_of_its_own() -> None:
+    text = ("SOFIFI - Pelatihan Dasar (Latsar) CPNS Angkatan V diikuti 40 CPNS golongan II di lingkungan "
+            "Pemerintah Provinsi Maluku Utara, Senin (1/7/2024).")
+    [ev] = events(text)
+    assert not any(k.startswith("org/") for k in attendee_keys(ev))
+    assert len(ev.audiences) == 1
+
+
+def test_a_batch_without_participants_of_its_own_takes_the_series_participants() -> None:
+    text = ("TERNATE - Wali Kota membuka Pelatihan Dasar (Latsar) CPNS Golongan II Angkatan VII dan VIII, "
+            "Senin (1/7/2024).\n"
+            "Latsar Angkatan VII diikuti 35 CPNS golongan II formasi 2023.")
+    seventh, eighth = events(text)
+    assert eighth.audiences == seventh.audiences != ()
+    assert eighth.count == 35
+
+
+def test_a_study_visit_of_the_participants_takes_the_cohort_said_first() -> None:
+    text = ("KENDARI - Sebanyak 36 pejabat pengawas Pemerintah Kota Kendari mengikuti Pelatihan Kepemimpinan "
+            "Pengawas (PKP) Angkatan IV, Senin (5/8/2024).\n"
+            "Peserta terdiri atas kepala seksi dan kepala subbagian.\n"
+            "Selain di kelas, peserta mengikuti studi lapangan ke Kabupaten Konawe pada 20 Agustus 2024.")
+    main, visit = events(text)
+    assert len(main.audiences) == 3
+    assert visit.audiences == main.audiences[:1]
+    assert visit.count == 36
+
+
+def test_the_bodies_the_participants_come_from_take_part_but_not_where_funds_come_from() -> None:
+    text = ("Jakarta (ANTARA) - The Ministry of Home Affairs opened a leadership course in Jakarta on Monday, "
+            "May 6, 2024.\n"
+            "The participants, all senior executives, come from the Financial and Development Supervisory Agency "
+            "(BPKP) and the Ministry of Finance.\n"
+            "The funds come from the Asian Development Bank.")
+    [ev] = events(text)
+    orgs = {k for k in attendee_keys(ev) if k.startswith("org/")}
+    assert "org/badan-pengawasan-keuangan-dan-pembangunan" in orgs
+    assert not any("asian" in k for k in orgs)
+
+
+def test_a_person_who_passed_the_selection_takes_part() -> None:
+    text = ("Kendari (ANTARA) - Kementerian Komunikasi dan Digital menggelar Digital Leadership Academy (DLA) 2025 "
+            "di Jakarta, Senin (5/5/2025).\n"
+            "Sekretaris Daerah Kabupaten Konawe Selatan, Drs. Hendra Saputra Lamaindi, M.Si, lolos seleksi "
+            "program tersebut.")
+    [ev] = events(text)
+    assert "person/hendra-saputra-lamaindi" in attendee_keys(ev)
+
+
+def test_a_batch_filled_by_a_group_counts_it_but_a_person_filling_it_is_no_participant() -> None:
+    text = ("JEMBER - Sebanyak 64 pejabat mengikuti Pelatihan Kepemimpinan Pengawas (PKP) Angkatan I dan II "
+            "yang dibuka di Jember, Senin (3/6/2024).\n"
+            "Angkatan I diisi 32 pejabat pengawas Pemerintah Kabupaten Jember.\n"
+            "Pembukaan diisi oleh Kepala BPSDM Provinsi Jawa Timur, Ramliyanto.")
+    first, _ = events(text)
+    assert first.count == 32
+    assert "person/ramliyanto" not in attendee_keys(first)
+
+
+def test_master_trainers_are_a_group() -> None:
+    text = ("Jakarta (ANTARA) - The Village Governance Program opened on Monday. The program starts with a "
+            "training of trainers (ToT) for 150 master trainers from 20 provinces, held in Jakarta.")
+    [ev] = events(text)
+    assert ev.count == 150
+    assert ev.audiences == ("audience/master-trainers-from-20-provinces",)
+
+
+def test_the_kind_of_people_said_again_is_the_group_said_before() -> None:
+    text = ("CIMAHI - Sebanyak 15 camat di lingkungan Pemerintah Kabupaten Bandung Barat mengikuti studi tiru "
+            "tata kelola perkotaan ke Surabaya, Senin (3/3/2025).\n"
+            "Sebelum berangkat, para camat lebih dulu mengikuti Workshop Perencanaan Kota di Bandung pada "
+            "24-25 Februari 2025.")
+    visit, workshop = events(text)
+    assert visit.audiences != ()
+    assert workshop.audiences == visit.audiences
+    assert workshop.count == 15
