@@ -25,7 +25,7 @@ from kg.model import Article
 from kg.namespaces import DATA
 from kg.rdfmap import article_graph, article_triples, bind_prefixes
 from kg.reader import Meta, parse_article
-from kg.store import Store, Triple, article_quads, graph_triples, nquads
+from kg.store import Store, Triple, article_quads, nquads
 
 Progress = Callable[[str], None]
 BULK_MIN = 100  # articles from which a first build into an empty store uses the bulk loader
@@ -90,7 +90,7 @@ def extract_item(item: Item, base: str = DATA, for_store: bool = False) -> Extra
     except InputError as exc:
         return Extracted(item.source, item.article_id, item.content_hash, error=str(exc))
     gid, raw = article_triples(article, extraction.extract(article), base)
-    triples = identity.memberships(graph_triples(raw), base)
+    triples = identity.memberships(list(raw), base)  # memberships sorts
     graph = f"<{gid}>"
     return Extracted(item.source, article.id, item.content_hash, str(gid), tuple(triples), article.warnings,
                      people=tuple(identity.people(graph, triples)), quads=article_quads(triples, str(gid)) if for_store else None)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from rdflib.namespace import ORG, PROV, RDF, SDO, SKOS, TIME, XSD
 
 from kg.namespaces import DATA, KAP
+from kg.ntriples import lexical
 
 Triple = tuple[str, str, str]
 
@@ -53,7 +54,6 @@ PERSON, REGION, LEVEL = _iri(KAP.Person), _iri(KAP.Region), _iri(KAP.level)
 PUBLISHED, DERIVED = _iri(SDO.datePublished), _iri(PROV.wasDerivedFrom)
 MEMBERSHIP_PARTS = ("membership/", "interval/", "instant/")
 _WORD = re.compile(r"\w+")
-_LEXICAL = re.compile(r'^"((?:[^"\\]|\\.)*)"')
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,6 @@ class PersonRef:
     @property
     def words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in _WORD.findall(lexical(self.name)))
-
-
-def lexical(literal: str) -> str:
-    """The text of an N-Triples literal."""
-    m = _LEXICAL.match(literal)
-    raw = m.group(1) if m else literal
-    return raw.replace('\\"', '"').replace("\\n", "\n").replace("\\r", "\r").replace("\\\\", "\\")
 
 
 def people(graph_iri: str, triples: Iterable[Triple]) -> list[PersonRef]:

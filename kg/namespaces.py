@@ -68,3 +68,13 @@ class Terms:
         term: URIRef = getattr(self._namespace, name)
         setattr(self, name, term)
         return term
+
+
+class NtTerms(Terms):
+    """As :class:`Terms`, each term in N-Triples syntax: ``NtTerms(SDO).name`` is
+    ``"<https://schema.org/name>"``."""
+
+    def __getattr__(self, name: str) -> str:  # type: ignore[override]
+        term = f"<{getattr(self._namespace, name)}>"
+        setattr(self, name, term)
+        return term

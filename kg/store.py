@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError, KgError
 from kg.graphio import STORE_MARKER, serialize, write_atomic
+from kg.ntriples import XSD_STRING, Triple, nt_escape, nt_term
 from kg.rdfmap import bind_prefixes
 
 FORMAT = "kapasitas-store"
@@ -45,10 +46,8 @@ PARTIAL_DIR = "oxigraph.partial"
 OLD_DIR = "oxigraph.old"
 BULK_QUADS = 300_000  # quads handed to the bulk loader at once (its memory grows with this: ~740 MiB peak)
 FLUSH_EVERY = 200  # articles between metadata writes inside a batch
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_EXPORT = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG}
 
-Triple = tuple[str, str, str]  # N-Triples terms: "<iri>", "_:b", "\"lexical\"^^<dt>" / "@lang"
 
 
 class StoreBusy(KgError):
@@ -56,28 +55,6 @@ class StoreBusy(KgError):
 
 
 # ------------------------------------------------------------------ terms as N-Triples text
-
-
-def nt_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-
-
-def nt_term(term: Node) -> str:
-    """An rdflib term in N-Triples syntax."""
-    if type(term) is URIRef:  # the common case first, without the isinstance chain
-        return f"<{term}>"
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        lexical = f'"{nt_escape(str(term))}"'
-        if term.language:
-            return f"{lexical}@{term.language}"
-        if term.datatype and str(term.datatype) != XSD_STRING:
-            return f"{lexical}^^<{term.datatype}>"
-        return lexical
-    raise KgError(f"cannot store the RDF term {term!r}")
 
 
 def graph_triples(graph: Iterable[tuple[Node, Node, Node]]) -> list[Triple]:
