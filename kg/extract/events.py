@@ -82,7 +82,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant"})
+                        "programme-participant", "end-date"})
 
 
 @functools.cache
@@ -516,7 +516,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
-    ev = _fill_dates(article, sentences, ev)
+    ev = _fill_dates(article, sentences, ev, _continuations(article, sentences))
     if d.one_day and ev.start is not None:
         ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
@@ -543,26 +543,25 @@ _UNTIL = re.compile(r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|until|through|till
                     r"\s+(?:tanggal\s+|pada\s+)?$", re.I)
 
 
-def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event:
-    """The event's dates: a stated range, else the opening day; an end from 'hingga <date>'
-    or a stated duration."""
-    best: tuple[int, dates.DateMention, Sentence] | None = None
+@functools.cache
+def _closing() -> re.Pattern[str]:
+    """Words right before a date that make it the last day ('ditutup Selasa,21/5', 'closed on')."""
+    words = sorted((re.escape(w) for w in cues().get("end-date", ())), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words) or '(?!)'})\s+(?:tanggal\s+|pada\s+)?$", re.I)
+
+
+def _fill_dates(article: Article, sentences: list[Sentence], ev: Event, more: list[Sentence] | None = None) -> Event:
+    """The event's dates: a stated range, else the opening day; an end from 'hingga <date>',
+    'ditutup <date>' or a stated duration. The sentences in ``more`` go on telling about the
+    event without naming it ('Tahap klasikal berlangsung hingga 30 Agustus 2024'): their end
+    dates count, and their other dates only when the event's own sentences give none."""
     ends: list[dates.DateMention] = []
-    end_only: tuple[dates.DateMention, Sentence] | None = None
-    for s in sentences:
-        opening = bool(_OPENING.search(s.text))
-        for dm in dates.find_dates(s.text, article.published, article.language):
-            if dm.last is None and _UNTIL.search(s.text[: dm.start][-30:]):
-                ends.append(dm)
-                end_only = end_only or (dm, s)
-                continue
-            score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
-            if opening and dm.last is None:
-                score += 2
-            elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
-                score -= 5
-            if best is None or score > best[0]:
-                best = (score, dm, s)
+    best, end_only = _best_date(article, sentences, ev, ends)
+    if more:
+        best_more, end_more = _best_date(article, more, ev, ends)
+        if best is None or best[0] < 0:
+            best = best_more
+        end_only = end_only or end_more
     if (best is None or best[0] < 0) and end_only is not None:
         return _start_from_end(article, ev, *end_only)
     if best is None or best[0] < 0:
@@ -582,6 +581,30 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
     if end is None and ev.kind in ONE_DAY_KINDS and not _OPENING.search(s.text):
         end = start  # a seminar, socialization or workshop on one stated day
     return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
+
+
+def _best_date(article: Article, sentences: list[Sentence], ev: Event, ends: list[dates.DateMention]
+               ) -> tuple[tuple[int, dates.DateMention, Sentence] | None, tuple[dates.DateMention, Sentence] | None]:
+    """The likeliest start (a scored date mention) of the sentences, and the first end date
+    without a start; every end date found is added to ``ends``."""
+    best: tuple[int, dates.DateMention, Sentence] | None = None
+    end_only: tuple[dates.DateMention, Sentence] | None = None
+    for s in sentences:
+        opening = bool(_OPENING.search(s.text))
+        for dm in dates.find_dates(s.text, article.published, article.language):
+            before = s.text[: dm.start][-30:]
+            if dm.last is None and (_UNTIL.search(before) or _closing().search(before)):
+                ends.append(dm)
+                end_only = end_only or (dm, s)
+                continue
+            score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
+            if opening and dm.last is None:
+                score += 2
+            elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
+                score -= 5
+            if best is None or score > best[0]:
+                best = (score, dm, s)
+    return best, end_only
 
 
 def _start_from_end(article: Article, ev: Event, dm: dates.DateMention, s: Sentence) -> Event:

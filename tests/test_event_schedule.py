@@ -1,0 +1,48 @@
+"""Event dates said around the event's own sentences, and who runs the event: made-up
+sentences in, expected records out."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Event
+from kg.reader import Meta, parse_article
+
+
+def events(text: str) -> list[Event]:
+    article = parse_article(text, Meta(id="t"), source="t.txt")
+    return sorted(extract(article).of(Event), key=lambda e: e.span.start if e.span else 0)
+
+
+def dates_of(text: str) -> tuple[str | None, str | None]:
+    ev = events(text)[0]
+    return (ev.start and ev.start.isoformat(), ev.end and ev.end.isoformat())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'ditutup <date>' / 'closed on <date>' is the last day
+    ("SUMBAWA - Bimtek penyusunan RKPDes dibuka Rabu (12/6/2024) dan ditutup Jumat,14/6 oleh Kepala Dinas PMD.\n",
+     ("2024-06-12", "2024-06-14")),
+    ("MATARAM - The leadership training was opened on Monday, March 4, 2024 and closed on Friday, March 8, 2024.\n",
+     ("2024-03-04", "2024-03-08")),
+    # the next sentence, naming no event, says until when it is held
+    ("KUPANG - Sebanyak 35 camat mengikuti Pelatihan Kepemimpinan Administrator Angkatan IV yang dibuka "
+     "Senin (3/6/2024).\nTahap pembelajaran mandiri berlangsung hingga 28 Juni 2024.\n", ("2024-06-03", "2024-06-28")),
+    # the next sentence gives the range when the event's own sentences give no date
+    ("PALU - Sepuluh kepala dinas lolos seleksi Akademi Kepemimpinan Digital Angkatan III.\n"
+     "Sesi tatap muka dijadwalkan di Palu pada 2-6 September 2025 bersama mentor dari tiga universitas.\n",
+     ("2025-09-02", "2025-09-06")),
+    ("Palu. Ten agency heads were selected for the Digital Leadership Academy, a program run by the province.\n"
+     "The module, held in Palu from September 2 to 6, 2025, covers data governance.\n",
+     ("2025-09-02", "2025-09-06")),
+])
+def test_dates_around_the_event(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert dates_of(text) == expected
+
+
+def test_a_date_in_a_later_unrelated_sentence_is_not_the_events() -> None:
+    text = ("KUPANG - Sebanyak 35 camat mengikuti Pelatihan Kepemimpinan Administrator Angkatan IV yang dibuka "
+            "Senin (3/6/2024).\n"
+            "Bupati meminta camat disiplin.\nPendaftaran calon kepala desa ditutup 28 Juni 2024.\n")
+    assert dates_of(text) == ("2024-06-03", None)
