@@ -46,3 +46,23 @@ def test_a_date_in_a_later_unrelated_sentence_is_not_the_events() -> None:
             "Senin (3/6/2024).\n"
             "Bupati meminta camat disiplin.\nPendaftaran calon kepala desa ditutup 28 Juni 2024.\n")
     assert dates_of(text) == ("2024-06-03", None)
+
+
+def organizers(text: str) -> list[list[str]]:
+    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
+
+
+def test_a_body_named_inside_a_longer_name_is_not_a_subject_of_its_own() -> None:
+    text = ("TEMPO.CO, Surabaya - The East Java representative office of the Financial and Development Supervisory "
+            "Agency (BPKP) is training 80 village treasurers on budget reporting from May 6 to 8, 2024.\n")
+    assert organizers(text) == [["org/badan-pengawasan-keuangan-dan-pembangunan-perwakilan-provinsi-jawa-timur"]]
+
+
+def test_the_body_that_receives_the_delegation_hosts_the_study_visit() -> None:
+    text = ("GARUT - Sebanyak 40 kepala desa se-Kabupaten Garut mengikuti studi banding ke Kabupaten Sleman, "
+            "Selasa (14/5/2024).\n"
+            "Bupati berpesan agar peserta mencatat hal yang bisa ditiru.\n"
+            "Di Sleman, rombongan diterima oleh Pemerintah Kabupaten Sleman melalui Dinas Pemberdayaan "
+            "Masyarakat dan Kalurahan setempat.\n")
+    assert organizers(text) == [["org/pemerintah-kabupaten-sleman",
+                                 "org/dinas-pemberdayaan-masyarakat-dan-kalurahan-kabupaten-sleman"]]

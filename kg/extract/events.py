@@ -82,7 +82,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date"})
+                        "programme-participant", "end-date", "delegation"})
 
 
 @functools.cache
@@ -121,6 +121,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     for i, d in enumerate(drafts):
         out.extend(_event(article, tokens, d, found, main=i == 0))
     out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
+    out = _receivers(article, out, found)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
         main = next(r for r in out if isinstance(r, Event))
@@ -207,6 +208,27 @@ def _side_organizers(article: Article, records: list[object], drafts: list[Draft
                 r = replace(r, organizers=lead, hosts=tuple(h for h in r.hosts if h.key != lead[0].key))
         out.append(r)
     return out
+
+
+def _receivers(article: Article, records: list[object], found: Findings) -> list[object]:
+    """'Selama di Banyuwangi, rombongan akan diterima oleh Pemkab Banyuwangi melalui Dinas PMD':
+    the bodies that receive the visiting delegation host the article's one study visit."""
+    visits = [r for r in records if isinstance(r, Event) and r.kind == "study-visit"]
+    if len(visits) != 1:
+        return records
+    hosts: list[Link] = []
+    words = cues()["delegation"]
+    for s in article.sentences:
+        for cue in _cue_spans(s, "received-by"):
+            if any(t.low in words for t in tokenize(s.text[: cue.start])):
+                orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
+                hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
+    if not hosts:
+        return records
+    ev = visits[0]
+    keys = {l.key for l in ev.organizers}
+    new = replace(ev, hosts=_unique([*ev.hosts, *(h for h in hosts if h.key not in keys)]))
+    return [new if r is ev else r for r in records]
 
 
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
@@ -902,8 +924,8 @@ def _agent_orgs(text: str, found: Findings, orgs: list[Link], offset: int) -> li
 
 def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) -> list[Link]:
     """'X (bersama Y) menggelar ...': the organizations that are the subject of an organizing verb."""
-    before = sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
-                    key=lambda l: l.span.start)
+    before = _outermost(sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
+                               key=lambda l: l.span.start))
     if before:
         unit = _unit_through(text, found, before[-1], cue_start)
         if unit is not None:
@@ -923,6 +945,17 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
     if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
         return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
     return out[::-1]
+
+
+def _outermost(links: list[Link]) -> list[Link]:
+    """'The West Sumatra representative office of the Financial and Development Supervisory
+    Agency (BPKP)': a body named inside a longer body's name, and its acronym after it, are
+    part of that name, not bodies of their own."""
+    inner = {l.key for l in links if any(o.span.start <= l.span.start and l.span.end <= o.span.end
+                                         and o.span != l.span for o in links)}
+    outer = [l for l in links if not any(o.span.start <= l.span.start and l.span.end <= o.span.end
+                                         and o.span != l.span for o in links)]
+    return [l for l in outer if l.key not in inner]
 
 
 _THROUGH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:melalui|lewat|through)\s+(?:the\s+)?"
