@@ -66,3 +66,14 @@ def test_the_body_that_receives_the_delegation_hosts_the_study_visit() -> None:
             "Masyarakat dan Kalurahan setempat.\n")
     assert organizers(text) == [["org/pemerintah-kabupaten-sleman",
                                  "org/dinas-pemberdayaan-masyarakat-dan-kalurahan-kabupaten-sleman"]]
+
+
+def test_a_subheading_names_no_event_of_its_own() -> None:
+    text = ("Pemprov Gelar Dua Pelatihan untuk Aparatur\n\n"
+            "AMBON - Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Maluku menggelar Pelatihan "
+            "Kepemimpinan Pengawas Angkatan III di Ambon, Senin (8/7/2024).\n\n"
+            "Workshop Arsip untuk Sekretaris Desa\n\n"
+            "Di tempat lain, Dinas Kearsipan Provinsi Maluku menggelar Workshop Pengelolaan Arsip Dinamis bagi "
+            "sekretaris desa di Masohi, Selasa (9/7/2024).\n")
+    assert [e.name for e in events(text)] == ["Pelatihan Kepemimpinan Pengawas Angkatan III",
+                                              "Workshop Pengelolaan Arsip Dinamis"]

@@ -270,19 +270,40 @@ def headline_span(text: str) -> Span | None:
     return Span(start, start + len(line))
 
 
+MAX_SUBHEADING_WORDS = 8
+
+
+def subheading_spans(text: str) -> list[Span]:
+    """Subheadings inside the body ('Bimtek Kepala Kampung' alone between blank lines): a short
+    line in title case, not ended as a sentence is, with a blank line before and after it."""
+    out: list[Span] = []
+    lines = text.split("\n")
+    offset = len(lines[0]) + 1
+    for i in range(1, len(lines) - 1):
+        line = lines[i].strip()
+        words = line.split()
+        if (words and len(words) <= MAX_SUBHEADING_WORDS and not lines[i - 1].strip() and not lines[i + 1].strip()
+                and line[-1] not in ".!?\"”:;,)" and all(w[:1].isupper() for w in words if len(w) > 3 and w not in _CONNECT)):
+            start = offset + len(lines[i]) - len(lines[i].lstrip())
+            out.append(Span(start, start + len(line)))
+        offset += len(lines[i]) + 1
+    return out
+
+
 def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKind]]) -> list[Draft]:
     text = article.body
     drafts: dict[str, Draft] = {}
     head = headline_span(text)
     naming = "|".join(sorted((re.escape(c) for c in cues()["naming"]), key=len, reverse=True))
     quoted = _quotation_spans(text)
+    headings = subheading_spans(text)
     for m in re.finditer(rf"\b(?:{naming}){_QUOTED_NAME}", text, re.I):
         kind = _kind_near(triggers, m.start()) or _kind_in(m.group("name"))
         if _looks_like_a_name(m.group("name")):
             _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
     for t in triggers:
-        if head is not None and head.start <= t.start < head.end:
-            continue  # headlines capitalize every word: no event names from them
+        if head is not None and head.start <= t.start < head.end or any(h.start <= t.start < h.end for h in headings):
+            continue  # headlines and subheadings capitalize every word: no event names from them
         if _reference(text, t, quoted):
             continue  # 'pengganti Diklat PIM III', 'dulu namanya Diklat PIM IV': not this story's event
         name = _capitalized_name(text, tokens, t)
