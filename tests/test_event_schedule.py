@@ -77,3 +77,12 @@ def test_a_subheading_names_no_event_of_its_own() -> None:
             "sekretaris desa di Masohi, Selasa (9/7/2024).\n")
     assert [e.name for e in events(text)] == ["Pelatihan Kepemimpinan Pengawas Angkatan III",
                                               "Workshop Pengelolaan Arsip Dinamis"]
+
+
+def test_a_side_visit_takes_its_own_sentence_that_names_the_main_event() -> None:
+    text = ("MATARAM - Pelatihan Kepemimpinan Pengawas Angkatan V dibuka di Mataram, Senin (1/7/2024).\n"
+            "Peserta Pelatihan Kepemimpinan Pengawas Angkatan V melakukan studi lapangan ke Kabupaten Lombok "
+            "Tengah pada 9 Juli 2024.\n")
+    side = events(text)[1]
+    assert side.name == "Studi lapangan ke Kabupaten Lombok Tengah"
+    assert (str(side.start), str(side.end)) == ("2024-07-09", "2024-07-09")

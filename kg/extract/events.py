@@ -521,6 +521,9 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
         named = [d for d in drafts if d.named and (_names_in(d, s.text) or s.start <= d.span.start < s.end)]
         for d in named:
             d.sentences.add(s.index)
+        for d in drafts:  # a side event told of in a sentence that names another event: its own sentence
+            if named and not d.named and d not in named and s.start <= d.span.start < s.end:
+                d.sentences.add(s.index)
         if named:
             last = named[-1] if len(named) == 1 or last not in named else last
             continue
