@@ -86,3 +86,11 @@ def test_a_side_visit_takes_its_own_sentence_that_names_the_main_event() -> None
     side = events(text)[1]
     assert side.name == "Studi lapangan ke Kabupaten Lombok Tengah"
     assert (str(side.start), str(side.end)) == ("2024-07-09", "2024-07-09")
+
+
+def test_a_unit_named_before_its_parent_body_is_the_organizer_not_the_parent() -> None:
+    text = ("KENDARI - Bagian Organisasi dan Tata Laksana Setda Kota Kendari menggelar Sosialisasi Analisis "
+            "Jabatan bagi 60 pejabat di Kendari, Kamis (4/7/2024).\n"
+            "Sementara itu, Pemerintah Kota Kendari menggelar Bimtek Penyusunan SAKIP bagi 40 pejabat di Kendari, "
+            "Jumat (5/7/2024).\n")
+    assert organizers(text) == [[], ["org/pemerintah-kota-kendari"]]

@@ -82,7 +82,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date", "delegation"})
+                        "programme-participant", "end-date", "delegation", "unit-head"})
 
 
 @functools.cache
@@ -968,7 +968,25 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
             break
     if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
         return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
+    if _unit_before(text, out[-1].span.start):
+        return []  # 'Bagian Pengadaan Barang dan Jasa Setda Kota X menggelar': a unit of it, not found
     return out[::-1]
+
+
+MAX_UNIT_WORDS = 8
+
+
+def _unit_before(text: str, start: int) -> bool:
+    """'Bagian Pengadaan Barang dan Jasa Setda Kota X': a unit's name not found as a body runs
+    right up to the body named after it (capitalized words and joiners back to a unit head)."""
+    words = text[max(0, start - 120) : start].split(" ")[:-1]
+    heads = cues().get("unit-head", frozenset())
+    for w in reversed(words[-MAX_UNIT_WORDS:]):
+        if w in heads:
+            return True
+        if not (w[:1].isupper() and w.isalpha() or w in LIST_JOINERS or w == "&"):
+            return False
+    return False
 
 
 def _outermost(links: list[Link]) -> list[Link]:
