@@ -86,7 +86,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant"})
+                        "programme-participant", "end-date", "delegation", "unit-head"})
 
 
 @functools.cache
@@ -127,6 +127,7 @@ def extract(article: Article, found: Findings) -> list[object]:
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
     out = _same_cohort(article, drafts, out)
     out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
+    out = _receivers(article, out, found)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
         main = next(r for r in out if isinstance(r, Event))
@@ -215,6 +216,27 @@ def _side_organizers(article: Article, records: list[object], drafts: list[Draft
     return out
 
 
+def _receivers(article: Article, records: list[object], found: Findings) -> list[object]:
+    """'Selama di Banyuwangi, rombongan akan diterima oleh Pemkab Banyuwangi melalui Dinas PMD':
+    the bodies that receive the visiting delegation host the article's one study visit."""
+    visits = [r for r in records if isinstance(r, Event) and r.kind == "study-visit"]
+    if len(visits) != 1:
+        return records
+    hosts: list[Link] = []
+    words = cues()["delegation"]
+    for s in article.sentences:
+        for cue in _cue_spans(s, "received-by"):
+            if any(t.low in words for t in tokenize(s.text[: cue.start])):
+                orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
+                hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
+    if not hosts:
+        return records
+    ev = visits[0]
+    keys = {l.key for l in ev.organizers}
+    new = replace(ev, hosts=_unique([*ev.hosts, *(h for h in hosts if h.key not in keys)]))
+    return [new if r is ev else r for r in records]
+
+
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
     """Numbered batches of one series ('Latsar Angkatan I dan II') are run by the same bodies on
     the same curriculum: each batch takes the organizers, hosts and topics found for any batch."""
@@ -254,19 +276,40 @@ def headline_span(text: str) -> Span | None:
     return Span(start, start + len(line))
 
 
+MAX_SUBHEADING_WORDS = 8
+
+
+def subheading_spans(text: str) -> list[Span]:
+    """Subheadings inside the body ('Bimtek Kepala Kampung' alone between blank lines): a short
+    line in title case, not ended as a sentence is, with a blank line before and after it."""
+    out: list[Span] = []
+    lines = text.split("\n")
+    offset = len(lines[0]) + 1
+    for i in range(1, len(lines) - 1):
+        line = lines[i].strip()
+        words = line.split()
+        if (words and len(words) <= MAX_SUBHEADING_WORDS and not lines[i - 1].strip() and not lines[i + 1].strip()
+                and line[-1] not in ".!?\"”:;,)" and all(w[:1].isupper() for w in words if len(w) > 3 and w not in _CONNECT)):
+            start = offset + len(lines[i]) - len(lines[i].lstrip())
+            out.append(Span(start, start + len(line)))
+        offset += len(lines[i]) + 1
+    return out
+
+
 def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKind]]) -> list[Draft]:
     text = article.body
     drafts: dict[str, Draft] = {}
     head = headline_span(text)
     naming = "|".join(sorted((re.escape(c) for c in cues()["naming"]), key=len, reverse=True))
     quoted = _quotation_spans(text)
+    headings = subheading_spans(text)
     for m in re.finditer(rf"\b(?:{naming}){_QUOTED_NAME}", text, re.I):
         kind = _kind_near(triggers, m.start()) or _kind_in(m.group("name"))
         if _looks_like_a_name(m.group("name")):
             _put(drafts, Draft(m.group("name").strip(), kind or "training", Span(m.start("name"), m.end("name")), True))
     for t in triggers:
-        if head is not None and head.start <= t.start < head.end:
-            continue  # headlines capitalize every word: no event names from them
+        if head is not None and head.start <= t.start < head.end or any(h.start <= t.start < h.end for h in headings):
+            continue  # headlines and subheadings capitalize every word: no event names from them
         if _reference(text, t, quoted):
             continue  # 'pengganti Diklat PIM III', 'dulu namanya Diklat PIM IV': not this story's event
         name = _capitalized_name(text, tokens, t)
@@ -484,6 +527,9 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
         named = [d for d in drafts if d.named and (_names_in(d, s.text) or s.start <= d.span.start < s.end)]
         for d in named:
             d.sentences.add(s.index)
+        for d in drafts:  # a side event told of in a sentence that names another event: its own sentence
+            if named and not d.named and d not in named and s.start <= d.span.start < s.end:
+                d.sentences.add(s.index)
         if named:
             last = named[-1] if len(named) == 1 or last not in named else last
             continue
@@ -523,7 +569,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
-    ev = _fill_dates(article, sentences, ev)
+    ev = _fill_dates(article, sentences, ev, _continuations(article, sentences))
     if d.one_day and ev.start is not None:
         ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
@@ -550,26 +596,25 @@ _UNTIL = re.compile(r"(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|until|through|till
                     r"\s+(?:tanggal\s+|pada\s+)?$", re.I)
 
 
-def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event:
-    """The event's dates: a stated range, else the opening day; an end from 'hingga <date>'
-    or a stated duration."""
-    best: tuple[int, dates.DateMention, Sentence] | None = None
+@functools.cache
+def _closing() -> re.Pattern[str]:
+    """Words right before a date that make it the last day ('ditutup Selasa,21/5', 'closed on')."""
+    words = sorted((re.escape(w) for w in cues().get("end-date", ())), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words) or '(?!)'})\s+(?:tanggal\s+|pada\s+)?$", re.I)
+
+
+def _fill_dates(article: Article, sentences: list[Sentence], ev: Event, more: list[Sentence] | None = None) -> Event:
+    """The event's dates: a stated range, else the opening day; an end from 'hingga <date>',
+    'ditutup <date>' or a stated duration. The sentences in ``more`` go on telling about the
+    event without naming it ('Tahap klasikal berlangsung hingga 30 Agustus 2024'): their end
+    dates count, and their other dates only when the event's own sentences give none."""
     ends: list[dates.DateMention] = []
-    end_only: tuple[dates.DateMention, Sentence] | None = None
-    for s in sentences:
-        opening = bool(_OPENING.search(s.text))
-        for dm in dates.find_dates(s.text, article.published, article.language):
-            if dm.last is None and _UNTIL.search(s.text[: dm.start][-30:]):
-                ends.append(dm)
-                end_only = end_only or (dm, s)
-                continue
-            score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
-            if opening and dm.last is None:
-                score += 2
-            elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
-                score -= 5
-            if best is None or score > best[0]:
-                best = (score, dm, s)
+    best, end_only = _best_date(article, sentences, ev, ends)
+    if more:
+        best_more, end_more = _best_date(article, more, ev, ends)
+        if best is None or best[0] < 0:
+            best = best_more
+        end_only = end_only or end_more
     if (best is None or best[0] < 0) and end_only is not None:
         return _start_from_end(article, ev, *end_only)
     if best is None or best[0] < 0:
@@ -589,6 +634,30 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event) -> Event
     if end is None and ev.kind in ONE_DAY_KINDS and not _OPENING.search(s.text):
         end = start  # a seminar, socialization or workshop on one stated day
     return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
+
+
+def _best_date(article: Article, sentences: list[Sentence], ev: Event, ends: list[dates.DateMention]
+               ) -> tuple[tuple[int, dates.DateMention, Sentence] | None, tuple[dates.DateMention, Sentence] | None]:
+    """The likeliest start (a scored date mention) of the sentences, and the first end date
+    without a start; every end date found is added to ``ends``."""
+    best: tuple[int, dates.DateMention, Sentence] | None = None
+    end_only: tuple[dates.DateMention, Sentence] | None = None
+    for s in sentences:
+        opening = bool(_OPENING.search(s.text))
+        for dm in dates.find_dates(s.text, article.published, article.language):
+            before = s.text[: dm.start][-30:]
+            if dm.last is None and (_UNTIL.search(before) or _closing().search(before)):
+                ends.append(dm)
+                end_only = end_only or (dm, s)
+                continue
+            score = (5 if dm.last else 0) + (2 if dm.year_stated else 0) + (1 if ev.name in s.text else 0)
+            if opening and dm.last is None:
+                score += 2
+            elif article.published and dm.first == article.published and not dm.last and _report_date(s.text, dm):
+                score -= 5
+            if best is None or score > best[0]:
+                best = (score, dm, s)
+    return best, end_only
 
 
 def _start_from_end(article: Article, ev: Event, dm: dates.DateMention, s: Sentence) -> Event:
@@ -886,8 +955,8 @@ def _agent_orgs(text: str, found: Findings, orgs: list[Link], offset: int) -> li
 
 def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) -> list[Link]:
     """'X (bersama Y) menggelar ...': the organizations that are the subject of an organizing verb."""
-    before = sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
-                    key=lambda l: l.span.start)
+    before = _outermost(sorted((l for l in orgs if l.span.end <= cue_start and _governmental(found, l.key)),
+                               key=lambda l: l.span.start))
     if before:
         unit = _unit_through(text, found, before[-1], cue_start)
         if unit is not None:
@@ -906,7 +975,36 @@ def _subject_orgs(text: str, found: Findings, orgs: list[Link], cue_start: int) 
             break
     if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, out[-1].span.start - 8) : out[-1].span.start], re.I):
         return []  # 'the regional office of the BPKP is training ...': the subject is a unit not found
+    if _unit_before(text, out[-1].span.start):
+        return []  # 'Bagian Pengadaan Barang dan Jasa Setda Kota X menggelar': a unit of it, not found
     return out[::-1]
+
+
+MAX_UNIT_WORDS = 8
+
+
+def _unit_before(text: str, start: int) -> bool:
+    """'Bagian Pengadaan Barang dan Jasa Setda Kota X': a unit's name not found as a body runs
+    right up to the body named after it (capitalized words and joiners back to a unit head)."""
+    words = text[max(0, start - 120) : start].split(" ")[:-1]
+    heads = cues().get("unit-head", frozenset())
+    for w in reversed(words[-MAX_UNIT_WORDS:]):
+        if w in heads:
+            return True
+        if not (w[:1].isupper() and w.isalpha() or w in LIST_JOINERS or w == "&"):
+            return False
+    return False
+
+
+def _outermost(links: list[Link]) -> list[Link]:
+    """'The West Sumatra representative office of the Financial and Development Supervisory
+    Agency (BPKP)': a body named inside a longer body's name, and its acronym after it, are
+    part of that name, not bodies of their own."""
+    inner = {l.key for l in links if any(o.span.start <= l.span.start and l.span.end <= o.span.end
+                                         and o.span != l.span for o in links)}
+    outer = [l for l in links if not any(o.span.start <= l.span.start and l.span.end <= o.span.end
+                                         and o.span != l.span for o in links)]
+    return [l for l in outer if l.key not in inner]
 
 
 _THROUGH = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:melalui|lewat|through)\s+(?:the\s+)?"

@@ -1,0 +1,96 @@
+"""Event dates said around the event's own sentences, and who runs the event: made-up
+sentences in, expected records out."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Event
+from kg.reader import Meta, parse_article
+
+
+def events(text: str) -> list[Event]:
+    article = parse_article(text, Meta(id="t"), source="t.txt")
+    return sorted(extract(article).of(Event), key=lambda e: e.span.start if e.span else 0)
+
+
+def dates_of(text: str) -> tuple[str | None, str | None]:
+    ev = events(text)[0]
+    return (ev.start and ev.start.isoformat(), ev.end and ev.end.isoformat())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'ditutup <date>' / 'closed on <date>' is the last day
+    ("SUMBAWA - Bimtek penyusunan RKPDes dibuka Rabu (12/6/2024) dan ditutup Jumat,14/6 oleh Kepala Dinas PMD.\n",
+     ("2024-06-12", "2024-06-14")),
+    ("MATARAM - The leadership training was opened on Monday, March 4, 2024 and closed on Friday, March 8, 2024.\n",
+     ("2024-03-04", "2024-03-08")),
+    # the next sentence, naming no event, says until when it is held
+    ("KUPANG - Sebanyak 35 camat mengikuti Pelatihan Kepemimpinan Administrator Angkatan IV yang dibuka "
+     "Senin (3/6/2024).\nTahap pembelajaran mandiri berlangsung hingga 28 Juni 2024.\n", ("2024-06-03", "2024-06-28")),
+    # the next sentence gives the range when the event's own sentences give no date
+    ("PALU - Sepuluh kepala dinas lolos seleksi Akademi Kepemimpinan Digital Angkatan III.\n"
+     "Sesi tatap muka dijadwalkan di Palu pada 2-6 September 2025 bersama mentor dari tiga universitas.\n",
+     ("2025-09-02", "2025-09-06")),
+    ("Palu. Ten agency heads were selected for the Digital Leadership Academy, a program run by the province.\n"
+     "The module, held in Palu from September 2 to 6, 2025, covers data governance.\n",
+     ("2025-09-02", "2025-09-06")),
+])
+def test_dates_around_the_event(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert dates_of(text) == expected
+
+
+def test_a_date_in_a_later_unrelated_sentence_is_not_the_events() -> None:
+    text = ("KUPANG - Sebanyak 35 camat mengikuti Pelatihan Kepemimpinan Administrator Angkatan IV yang dibuka "
+            "Senin (3/6/2024).\n"
+            "Bupati meminta camat disiplin.\nPendaftaran calon kepala desa ditutup 28 Juni 2024.\n")
+    assert dates_of(text) == ("2024-06-03", None)
+
+
+def organizers(text: str) -> list[list[str]]:
+    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
+
+
+def test_a_body_named_inside_a_longer_name_is_not_a_subject_of_its_own() -> None:
+    text = ("TEMPO.CO, Surabaya - The East Java representative office of the Financial and Development Supervisory "
+            "Agency (BPKP) is training 80 village treasurers on budget reporting from May 6 to 8, 2024.\n")
+    assert organizers(text) == [["org/badan-pengawasan-keuangan-dan-pembangunan-perwakilan-provinsi-jawa-timur"]]
+
+
+def test_the_body_that_receives_the_delegation_hosts_the_study_visit() -> None:
+    text = ("GARUT - Sebanyak 40 kepala desa se-Kabupaten Garut mengikuti studi banding ke Kabupaten Sleman, "
+            "Selasa (14/5/2024).\n"
+            "Bupati berpesan agar peserta mencatat hal yang bisa ditiru.\n"
+            "Di Sleman, rombongan diterima oleh Pemerintah Kabupaten Sleman melalui Dinas Pemberdayaan "
+            "Masyarakat dan Kalurahan setempat.\n")
+    assert organizers(text) == [["org/pemerintah-kabupaten-sleman",
+                                 "org/dinas-pemberdayaan-masyarakat-dan-kalurahan-kabupaten-sleman"]]
+
+
+def test_a_subheading_names_no_event_of_its_own() -> None:
+    text = ("Pemprov Gelar Dua Pelatihan untuk Aparatur\n\n"
+            "AMBON - Badan Pengembangan Sumber Daya Manusia (BPSDM) Provinsi Maluku menggelar Pelatihan "
+            "Kepemimpinan Pengawas Angkatan III di Ambon, Senin (8/7/2024).\n\n"
+            "Workshop Arsip untuk Sekretaris Desa\n\n"
+            "Di tempat lain, Dinas Kearsipan Provinsi Maluku menggelar Workshop Pengelolaan Arsip Dinamis bagi "
+            "sekretaris desa di Masohi, Selasa (9/7/2024).\n")
+    assert [e.name for e in events(text)] == ["Pelatihan Kepemimpinan Pengawas Angkatan III",
+                                              "Workshop Pengelolaan Arsip Dinamis"]
+
+
+def test_a_side_visit_takes_its_own_sentence_that_names_the_main_event() -> None:
+    text = ("MATARAM - Pelatihan Kepemimpinan Pengawas Angkatan V dibuka di Mataram, Senin (1/7/2024).\n"
+            "Peserta Pelatihan Kepemimpinan Pengawas Angkatan V melakukan studi lapangan ke Kabupaten Lombok "
+            "Tengah pada 9 Juli 2024.\n")
+    side = events(text)[1]
+    assert side.name == "Studi lapangan ke Kabupaten Lombok Tengah"
+    assert (str(side.start), str(side.end)) == ("2024-07-09", "2024-07-09")
+
+
+def test_a_unit_named_before_its_parent_body_is_the_organizer_not_the_parent() -> None:
+    text = ("KENDARI - Bagian Organisasi dan Tata Laksana Setda Kota Kendari menggelar Sosialisasi Analisis "
+            "Jabatan bagi 60 pejabat di Kendari, Kamis (4/7/2024).\n"
+            "Sementara itu, Pemerintah Kota Kendari menggelar Bimtek Penyusunan SAKIP bagi 40 pejabat di Kendari, "
+            "Jumat (5/7/2024).\n")
+    assert organizers(text) == [[], ["org/pemerintah-kota-kendari"]]
