@@ -8,17 +8,21 @@ Serdang, Kantor Bupati Sergai") is one venue. English puts the head last, in low
 Royal Safari Garden hotel"). A venue lies in the region its name ends with, or else in the region
 named right after it, past place names set off by commas ("di Kampus LOGODI di Kota Jeonju",
 "Hotel Royal Safari Garden, Cisarua, Bogor"). Villages are not in the gazetteer: a village
-gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too.
+gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too, of
+level "village": the graph types it as an administrative area (kap:Village) when its region is
+known. A place named twice lies in the most specific region either mention gives.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
+from kg.gazetteer import Gazetteer
 from kg.keys import key
 from kg.matcher import PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Span, Venue
+from kg.model import Article, Findings, Region, Span, Venue
 from kg.resources import column, table
 
 ROOM_WORDS = frozenset({"Aula", "Ruang", "Ballroom", "Bangsal", "Hall", "Auditorium"})
@@ -47,13 +51,31 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     for first, last in _joined(text, tokens, sorted(spans + villages)):
         span = Span(tokens[first].start, tokens[last - 1].end)
         name, aliases, short = _names(text, tokens[first:last])
+        level = None
         if (first, last) in villages:  # 'Nagari Pariangan' is also 'Pariangan'
             aliases = tuple(sorted({*aliases, name.split(" ", 1)[1]}))
+            level = "village"
         within = _inner_region(found, span) or _next_region(text, found, tokens, last)
-        venue = Venue(key("place", short), name, aliases, span=span, within=within)
+        venue = Venue(key("place", short), name, aliases, span=span, within=within, level=level)
         out.append(venue)
         found.mention(venue.key, span)
-    return out
+    return _deepest_within(out, found)
+
+
+def _deepest_within(venues: list[Venue], found: Findings) -> list[Venue]:
+    """A place named twice lies in the most specific region either mention gives: 'ke Desa
+    Kutuh Bali' in the headline, 'di Desa Kutuh, Kecamatan Kuta Selatan' in the story."""
+    gaz = Gazetteer.load()
+
+    def depth(region: str | None) -> int:
+        place = found.entities.get(region or "")
+        return len(gaz.ancestors(place.place)) + 1 if isinstance(place, Region) else 0
+
+    best: dict[str, Venue] = {}
+    for v in venues:
+        if v.key not in best or depth(v.within) > depth(best[v.key].within):
+            best[v.key] = v
+    return [replace(v, within=best[v.key].within) for v in venues]
 
 
 def _org_ends(found: Findings) -> dict[int, int]:

@@ -1,0 +1,41 @@
+"""Where events take place: villages as administrative areas, venues and their regions
+(made-up sentences in, records and triples out)."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SDO
+
+from kg.extract import extract
+from kg.model import Event, Venue
+from kg.rdfmap import article_graph
+from kg.reader import Meta, parse_article
+
+ID = "https://w3id.org/kapasitas/id/"
+KAP = "https://w3id.org/kapasitas/ontology#"
+
+
+def _found(text: str):
+    article = parse_article(text, Meta(id="t"), source="t.txt")
+    return article, extract(article)
+
+
+def test_a_village_gone_to_is_a_village_region_in_the_most_specific_region_named() -> None:
+    text = ("Kades Belajar ke Desa Sukarame Jabar\n"
+            "SUBANG - Sebanyak 30 kepala desa mengikuti studi banding ke Desa Sukarame, Kecamatan Cisalak, "
+            "Kabupaten Subang, Senin (3/6/2024).\n")
+    article, found = _found(text)
+    village = next(v for v in found.of(Venue) if v.name == "Desa Sukarame")
+    assert (village.level, village.within) == ("village", found.key_at(text.index("Kecamatan Cisalak"), "region/"))
+    _, g = article_graph(article, found)
+    node = URIRef(ID + "place/desa-sukarame")
+    assert (node, RDF.type, SDO.AdministrativeArea) in g and (node, RDF.type, URIRef(KAP + "Village")) in g
+    assert (node, URIRef(KAP + "level"), Literal("village")) in g
+    assert len(list(g.objects(node, SDO.containedInPlace))) == 1
+
+
+def test_a_venue_is_no_region() -> None:
+    article, found = _found("GARUT - Bimtek dibuka di Hotel Harmoni Garut, Senin (3/6/2024).\n")
+    _, g = article_graph(article, found)
+    node = URIRef(ID + "place/hotel-harmoni-garut")
+    assert (node, RDF.type, SDO.Place) in g and (node, RDF.type, SDO.AdministrativeArea) not in g
