@@ -39,3 +39,20 @@ def test_a_venue_is_no_region() -> None:
     _, g = article_graph(article, found)
     node = URIRef(ID + "place/hotel-harmoni-garut")
     assert (node, RDF.type, SDO.Place) in g and (node, RDF.type, SDO.AdministrativeArea) not in g
+
+
+def _locations(text: str) -> list[set[str]]:
+    _, found = _found(text)
+    evs = sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
+    return [{l.key for l in e.locations} for e in evs]
+
+
+def test_a_part_of_a_place_between_di_and_its_name() -> None:
+    text = ("PURWOREJO - Bimtek kearsipan bagi perangkat desa dibuka di halaman Kompleks Perkantoran Cangkrep, "
+            "Kamis (6/6/2024).\n")
+    assert _locations(text) == [{"place/kompleks-perkantoran-cangkrep"}]
+
+
+def test_the_part_of_a_place_in_english() -> None:
+    text = "The workshop for village officials was held in the courtyard of the Hotel Melati Raya on June 6, 2024.\n"
+    assert "place/hotel-melati-raya" in _locations(text)[0]

@@ -742,11 +742,12 @@ def _visited_government(text: str, link: Link, org: Organization, ev: Event, fou
 
 
 def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str] = LOCATION_LINKERS) -> bool:
-    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before,
+    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before, or
+    before a part of the place ('di halaman Kompleks X', 'in the courtyard of the Hotel X'),
     or when the place is one of a few comma-set names, or the next of a list, after a venue or
     place so introduced ('di Hotel X, Cisarua, Bogor'; 'mengunjungi MPP X serta Desa Y')."""
     for _ in range(4):
-        before = text[max(0, start - 60) : start].rstrip()
+        before = _past_part(text[max(0, start - 60) : start].rstrip())
         words = before.split()
         if not words:
             return False
@@ -772,6 +773,24 @@ def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str
             return False
         start = comma - len(m.group(1))
     return False
+
+
+def _past_part(before: str) -> str:
+    """The text before a place without the part of it named first: 'di halaman' -> 'di',
+    'in the courtyard of the' -> 'in the'."""
+    low = before.lower()
+    for part in part_words():
+        for tail in (part, part + " the"):
+            if low.endswith(" " + tail):
+                return before[: -len(tail)].rstrip()
+    return before
+
+
+@functools.cache
+def part_words() -> tuple[str, ...]:
+    """Words naming a part of a place, between 'di' / 'at' and its name ('halaman', 'lobby of')."""
+    return tuple(sorted((row["cue"] for row in table("place_cues.csv") if row["kind"] == "part"), key=len,
+                        reverse=True))
 
 
 def _unique(links: list[Link]) -> tuple[Link, ...]:
