@@ -56,3 +56,17 @@ def test_a_part_of_a_place_between_di_and_its_name() -> None:
 def test_the_part_of_a_place_in_english() -> None:
     text = "The workshop for village officials was held in the courtyard of the Hotel Melati Raya on June 6, 2024.\n"
     assert "place/hotel-melati-raya" in _locations(text)[0]
+
+
+def test_a_university_named_after_di_is_also_its_campus() -> None:
+    text = "MALANG - Pelatihan pengadaan barang dan jasa digelar di Universitas Brawijaya, Malang, 3-5 Juni 2024.\n"
+    _, found = _found(text)
+    assert [(v.name, v.within) for v in found.of(Venue)] == [("Universitas Brawijaya", "region/id-35.73")]
+    assert "place/universitas-brawijaya" in _locations(text)[0]
+
+
+def test_a_university_whose_campus_is_named_is_no_second_place() -> None:
+    text = ("MALANG - Pelatihan pengadaan barang dan jasa digelar di Kampus Universitas Brawijaya, 3-5 Juni 2024. "
+            "Materinya dikupas di Universitas Brawijaya.\n")
+    _, found = _found(text)
+    assert [v.name for v in found.of(Venue)] == ["Kampus Universitas Brawijaya"]

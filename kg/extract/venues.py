@@ -10,11 +10,14 @@ named right after it, past place names set off by commas ("di Kampus LOGODI di K
 "Hotel Royal Safari Garden, Cisarua, Bogor"). Villages are not in the gazetteer: a village
 gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too, of
 level "village": the graph types it as an administrative area (kap:Village) when its region is
-known. A place named twice lies in the most specific region either mention gives.
+known. A place named twice lies in the most specific region either mention gives. A school or
+university named right after 'di' / 'at' ("at the KDI School of Public Policy and Management in
+Sejong") is also its campus, a venue of the same name.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
@@ -22,7 +25,7 @@ from dataclasses import replace
 from kg.gazetteer import Gazetteer
 from kg.keys import key
 from kg.matcher import PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Region, Span, Venue
+from kg.model import Article, Findings, Organization, Region, Span, Venue
 from kg.resources import column, table
 
 ROOM_WORDS = frozenset({"Aula", "Ruang", "Ballroom", "Bangsal", "Hall", "Auditorium"})
@@ -32,6 +35,8 @@ EN_HEADS = frozenset({"hotel", "campus", "building", "auditorium", "hall", "conv
 EN_BEFORE = frozenset({"the"})
 MAX_CHUNKS = 3
 MAX_VILLAGE = 4
+CAMPUS_KINDS = frozenset({"training-institution", "university"})  # bodies whose name also names their campus
+_AT = re.compile(r"(?:^|\s)(?:di|at|at the)\s+\Z", re.I)
 
 
 @functools.cache
@@ -59,7 +64,32 @@ def extract(article: Article, found: Findings) -> list[Venue]:
         venue = Venue(key("place", short), name, aliases, span=span, within=within, level=level)
         out.append(venue)
         found.mention(venue.key, span)
+    for org, span in _institutions_at(text, found, out):
+        within = org.region or _next_region(text, found, tokens, _token_after(tokens, span.end))
+        venue = Venue(key("place", org.name), org.name, span=span, within=within)
+        out.append(venue)
+        found.mention(venue.key, span)
     return _deepest_within(out, found)
+
+
+def _institutions_at(text: str, found: Findings, venues: list[Venue]) -> list[tuple[Organization, Span]]:
+    """'at the KDI School of Public Policy and Management in Sejong', 'di Universitas X': a
+    school or university named right after 'di' / 'at' stands for its premises, a place -
+    unless a venue of the text already names them ('Kampus LOGODI' before 'di LOGODI')."""
+    named = [f" {n} " for v in venues for n in (v.name, *v.aliases)]
+    out: list[tuple[Organization, Span]] = []
+    for link in found.mentions:
+        org = found.entities.get(link.key)
+        if isinstance(org, Organization) and org.kind in CAMPUS_KINDS \
+                and _AT.search(text, max(0, link.span.start - 8), link.span.start) \
+                and not any(f" {n} " in v for n in (org.name, *org.aliases) for v in named):
+            out.append((org, link.span))
+    return out
+
+
+def _token_after(tokens: list[Token], end: int) -> int:
+    """The index of the first token that starts at or after ``end``."""
+    return bisect.bisect_left([t.start for t in tokens], end)
 
 
 def _deepest_within(venues: list[Venue], found: Findings) -> list[Venue]:
