@@ -70,3 +70,14 @@ def test_a_university_whose_campus_is_named_is_no_second_place() -> None:
             "Materinya dikupas di Universitas Brawijaya.\n")
     _, found = _found(text)
     assert [v.name for v in found.of(Venue)] == ["Kampus Universitas Brawijaya"]
+
+
+def test_a_japanese_city_lies_in_its_prefecture_and_a_bare_shared_name_is_the_city() -> None:
+    from kg.gazetteer import Gazetteer
+    from kg.model import Region
+    _, found = _found("Pelatihan digelar di Kota Kitakyushu, Prefektur Fukuoka, Jepang, 3-5 Juni 2024.\n")
+    regions = {r.key: r for r in found.of(Region)}
+    assert [p.key for p in Gazetteer.load().ancestors(regions["region/jp-kitakyushu"].place)] == ["JP-fukuoka-ken", "JP"]
+    assert "region/jp-fukuoka-ken" in regions
+    _, found = _found("Pelatihan digelar di Fukuoka, Jepang, 3-5 Juni 2024.\n")
+    assert [r.key for r in found.of(Region)] == ["region/jp-fukuoka", "region/jp"]
