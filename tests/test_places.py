@@ -81,3 +81,18 @@ def test_a_japanese_city_lies_in_its_prefecture_and_a_bare_shared_name_is_the_ci
     assert "region/jp-fukuoka-ken" in regions
     _, found = _found("Pelatihan digelar di Fukuoka, Jepang, 3-5 Juni 2024.\n")
     assert [r.key for r in found.of(Region)] == ["region/jp-fukuoka", "region/jp"]
+
+
+def test_where_it_is_held_may_come_two_sentences_after_the_event() -> None:
+    text = ("BITUNG - Sebanyak 40 pejabat Kota Bitung mengikuti Akademi Kepemimpinan Digital 2025. "
+            "Kurikulumnya disusun bersama sebuah universitas negeri. "
+            "Sesi kelas dijadwalkan di Jakarta pada 2-6 Juni 2025.\n")
+    assert "region/id-31" in _locations(text)[0]
+
+
+def test_where_something_is_held_three_sentences_later_is_another_story() -> None:
+    text = ("BITUNG - Sebanyak 40 pejabat Kota Bitung mengikuti Akademi Kepemimpinan Digital 2025. "
+            "Kurikulumnya disusun bersama sebuah universitas negeri. "
+            "Wali Kota menyambut baik hal itu. "
+            "Festival kuliner dijadwalkan di Jakarta pada 2-6 Juni 2025.\n")
+    assert "region/id-31" not in _locations(text)[0]

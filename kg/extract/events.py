@@ -659,21 +659,27 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
 
+MAX_CONTINUATION = 2  # sentences after an event's own that may still tell where it is held
+
+
 def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence]:
-    """The sentence right after one of the event's that names no event but says where something
-    is held ('Sesi kelas dijadwalkan di Jakarta ...', 'The residential module, held at ...'):
-    it goes on telling about the event, and its places are the event's - unless it tells of a
-    send-off ('Pelepasan peserta dilaksanakan di ...'), which is where the participants leave from."""
+    """The sentence right after one of the event's, or the next but one after a sentence that
+    names no event either, that names no event but says where something is held ('Sesi kelas
+    dijadwalkan di Jakarta ...', 'The residential module, held at ...'): it goes on telling
+    about the event, and its places are the event's - unless it tells of a send-off ('Pelepasan
+    peserta dilaksanakan di ...'), which is where the participants leave from."""
     own = {s.index for s in sentences}
     out: list[Sentence] = []
     for i in sorted(own):
-        if i + 1 >= len(article.sentences) or i + 1 in own:
-            continue
-        nxt = article.sentences[i + 1]
-        cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
-        if "held" in cues and "departure" not in cues and not kind_matcher().find(nxt.text) \
-                and not _cue_spans(nxt, "generic"):
-            out.append(nxt)
+        for j in range(i + 1, min(i + 1 + MAX_CONTINUATION, len(article.sentences))):
+            nxt = article.sentences[j]
+            if j in own or kind_matcher().find(nxt.text) or _cue_spans(nxt, "generic"):
+                break
+            cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
+            if "held" in cues and "departure" not in cues:
+                if nxt not in out:
+                    out.append(nxt)
+                break
     return out
 
 
