@@ -96,3 +96,13 @@ def test_where_something_is_held_three_sentences_later_is_another_story() -> Non
             "Wali Kota menyambut baik hal itu. "
             "Festival kuliner dijadwalkan di Jakarta pada 2-6 Juni 2025.\n")
     assert "region/id-31" not in _locations(text)[0]
+
+
+def test_a_place_after_an_event_word_of_another_kind_is_not_the_events() -> None:
+    text = ("Camat se-Kabupaten Ciamis Ikut Pelatihan Kepemimpinan, 10 Orang Lanjut Magang ke Kabupaten Sleman\n"
+            "CIAMIS - Sebanyak 27 camat mengikuti Pelatihan Kepemimpinan di Hotel Tirta Galuh Ciamis, "
+            "Senin (3/6/2024).\n")
+    _, found = _found(text)
+    main = next(e for e in found.of(Event) if e.kind == "training")
+    keys = {l.key for l in main.locations}
+    assert "place/hotel-tirta-galuh-ciamis" in keys and "region/id-34.04" not in keys

@@ -640,6 +640,7 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
     places = LOCATION_LINKERS | visit_verbs()
     for s in sentences + _continuations(article, sentences):
         locs.extend(_same_place(found, s))
+        words = _event_words_in(s, found)
         for link in found.mentions:
             if not (s.start <= link.span.start < s.end):
                 continue
@@ -654,12 +655,37 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
                 continue
-            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article):
+            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article) \
+                    and not _of_another_kind(words, link, ev):
                 locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
 
 MAX_CONTINUATION = 2  # sentences after an event's own that may still tell where it is held
+
+
+def _event_words_in(s: Sentence, found: Findings) -> list[tuple[int, str]]:
+    """(offset, kind) of the event words of a sentence that are not inside a name."""
+    out: list[tuple[int, str]] = []
+    for m in kind_matcher().find(s.text):
+        start, end = s.start + m.start, s.start + m.end
+        if not any(l.key.startswith(("org/", "place/")) and l.span.start <= start and end <= l.span.end
+                   for l in found.mentions):
+            out.append((start, m.payloads[0].kind))
+    return out
+
+
+def _of_another_kind(words: list[tuple[int, str]], link: Link, ev: Event) -> bool:
+    """'Ikut Pelatihan P3PD, 20 Orang Lanjut Magang ke Desa Kutuh': a place after an event word of
+    another kind than the event's, with none of its own kind or its own name between, is where
+    that other activity goes. A send-off (kind 'other') has no event word of its own."""
+    if ev.kind == "other":
+        return False
+    before = [(start, k) for start, k in words if start < link.span.start]
+    if not before:
+        return False
+    start, kind = before[-1]
+    return kind != ev.kind and not (ev.span is not None and ev.span.start <= start < ev.span.end)
 
 
 def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence]:
