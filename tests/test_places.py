@@ -106,3 +106,10 @@ def test_a_place_after_an_event_word_of_another_kind_is_not_the_events() -> None
     main = next(e for e in found.of(Event) if e.kind == "training")
     keys = {l.key for l in main.locations}
     assert "place/hotel-tirta-galuh-ciamis" in keys and "region/id-34.04" not in keys
+
+
+def test_a_similar_event_elsewhere_is_another_event() -> None:
+    text = ("KUDUS - Orientasi Anggota DPRD Kabupaten Kudus digelar di Hotel Griptha Kudus, Senin (2/9/2024). "
+            "Sebelumnya, anggota DPRD Kabupaten Pati juga mengikuti orientasi serupa di Kecamatan Juwana.\n")
+    keys = _locations(text)[0]
+    assert "place/hotel-griptha-kudus" in keys and not any(k.startswith("region/id-33.18.") for k in keys)

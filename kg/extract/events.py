@@ -633,7 +633,9 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
     """The event's venues and regions: those after 'di' / 'in' / 'ke' or a visiting verb
     ('mengunjungi', 'visited'), a venue referred back to ('di hotel yang sama'), and the region
     of a government visited ('benchmarking ke Pemkab Sidoarjo'), in the event's sentences and the
-    sentences that go on telling where it is held. Training bodies after 'di' host it."""
+    sentences that go on telling where it is held. Training bodies after 'di' host it. A place
+    after an event word of another kind, or after one of another event of the same kind
+    ('orientasi serupa di X'), is not the event's."""
     locs: list[Link] = []
     hosts: list[Link] = []
     text = article.body
@@ -671,8 +673,23 @@ def _event_words_in(s: Sentence, found: Findings) -> list[tuple[int, str]]:
         start, end = s.start + m.start, s.start + m.end
         if not any(l.key.startswith(("org/", "place/")) and l.span.start <= start and end <= l.span.end
                    for l in found.mentions):
-            out.append((start, m.payloads[0].kind))
+            kind = "another" if _likeness(s.text, m.start, m.end) else m.payloads[0].kind
+            out.append((start, kind))
     return out
+
+
+def _likeness(text: str, start: int, end: int) -> bool:
+    """'orientasi serupa', 'a similar training': the event word speaks of another event of its kind."""
+    after = text[end : end + 12].lower().lstrip()
+    before = text[max(0, start - 12) : start].lower().rstrip()
+    return any(after.startswith(w + " ") or after == w or before.endswith(" " + w) or before == w
+               for w in likeness_words())
+
+
+@functools.cache
+def likeness_words() -> tuple[str, ...]:
+    """Words next to an event word that make it another event of that kind ('serupa', 'similar')."""
+    return tuple(row["cue"] for row in table("place_cues.csv") if row["kind"] == "likeness")
 
 
 def _of_another_kind(words: list[tuple[int, str]], link: Link, ev: Event) -> bool:
