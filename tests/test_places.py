@@ -113,3 +113,13 @@ def test_a_similar_event_elsewhere_is_another_event() -> None:
             "Sebelumnya, anggota DPRD Kabupaten Pati juga mengikuti orientasi serupa di Kecamatan Juwana.\n")
     keys = _locations(text)[0]
     assert "place/hotel-griptha-kudus" in keys and not any(k.startswith("region/id-33.18.") for k in keys)
+
+
+def test_a_village_head_set_off_with_its_kecamatan_names_a_village() -> None:
+    from kg.model import Region
+    text = ("JANTHO - Keuchik Gampong Lam Raya, Kecamatan Baitussalam, Teuku Hasan, mengaku senang "
+            "mengikuti pelatihan itu.\n")
+    _, found = _found(text)
+    assert [(v.name, v.level) for v in found.of(Venue)] == [("Gampong Lam Raya", "village")]
+    district = next(r for r in found.of(Region) if r.name == "Kecamatan Baitussalam")
+    assert "Baitussalam" in district.aliases

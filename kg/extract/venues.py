@@ -155,22 +155,28 @@ def _village_spans(tokens: list[Token], regions: set[int]) -> list[tuple[int, in
     """'ke Nagari Pariangan', 'mengunjungi ... serta Desa Kemiren': a village head and its name
     right after a word that introduces a place, or after 'dan' / 'serta' that ends a list of
     names so introduced; the name ends where a region starts ('ke Desa Kutuh Bali'). A village
-    named in an office ('Kepala Desa Kutuh') is no place here."""
+    named in an office ('Kepala Desa Kutuh') is no place here, unless its region is set off after
+    it ('Keuchik Gampong Lam Ujong, Kecamatan Baitussalam')."""
     heads, intro = village_heads(), _introducers()
     out: list[tuple[int, int]] = []
     for i in range(1, len(tokens) - 1):
         if tokens[i].text not in heads:
             continue
         before = tokens[i - 1].low
-        if before not in intro and not (before in ("dan", "serta", "and") and i > 1 and tokens[i - 2].is_cap):
-            continue
+        introduced = before in intro or (before in ("dan", "serta", "and") and i > 1 and tokens[i - 2].is_cap)
         last = i + 1
         while last < len(tokens) and last - i <= MAX_VILLAGE and tokens[last].text.isalpha() \
                 and _name_token(tokens[last], tokens[last - 1]) and tokens[last].start not in regions:
             last += 1
-        if last > i + 1:
+        if last > i + 1 and (introduced or _region_set_off(tokens, last, regions)):
             out.append((i, last))
     return out
+
+
+def _region_set_off(tokens: list[Token], i: int, regions: set[int]) -> bool:
+    """True when token i is a comma and a region follows it: 'Keuchik Gampong Lam Ujong,
+    Kecamatan Baitussalam' names the village, in an office or not."""
+    return i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].start in regions
 
 
 def _bracket(tokens: list[Token], i: int) -> int:
