@@ -47,8 +47,10 @@ from kg.paths import DATA
 
 LEVELS = ("country", "province", "regency", "city", "district", "village",
           "foreign-region", "foreign-city")
-_RANK = {"country": 0, "province": 1, "city": 2, "regency": 3, "foreign-region": 4,
-         "foreign-city": 5, "district": 6, "village": 7}
+# a bare name shared by two places is first the city: Kota before Kabupaten ("Bandung"), a
+# foreign city before its region of the same name ("Fukuoka")
+_RANK = {"country": 0, "province": 1, "city": 2, "regency": 3, "foreign-city": 4,
+         "foreign-region": 5, "district": 6, "village": 7}
 _TOKEN = re.compile(r"[^\W_]+")
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 _GAP = re.compile(r"['\u2019]?[ \t\u00a0]*\n?[ \t\u00a0]*|[-\u2010\u2011/]")

@@ -88,6 +88,7 @@ class Region(Entity):
 @dataclass(frozen=True)
 class Venue(Entity):
     within: str | None = None  # region key
+    level: str | None = None  # "village": a desa / kelurahan, an administrative area not in the gazetteer
 
 
 @dataclass(frozen=True)

@@ -709,13 +709,16 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
     """The event's venues and regions: those after 'di' / 'in' / 'ke' or a visiting verb
     ('mengunjungi', 'visited'), a venue referred back to ('di hotel yang sama'), and the region
     of a government visited ('benchmarking ke Pemkab Sidoarjo'), in the event's sentences and the
-    sentences that go on telling where it is held. Training bodies after 'di' host it."""
+    sentences that go on telling where it is held. Training bodies after 'di' host it. A place
+    after an event word of another kind, or after one of another event of the same kind
+    ('orientasi serupa di X'), is not the event's."""
     locs: list[Link] = []
     hosts: list[Link] = []
     text = article.body
     places = LOCATION_LINKERS | visit_verbs()
     for s in sentences + _continuations(article, sentences):
         locs.extend(_same_place(found, s))
+        words = _event_words_in(s, found)
         for link in found.mentions:
             if not (s.start <= link.span.start < s.end):
                 continue
@@ -730,26 +733,72 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
                 continue
-            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article):
+            if _after_linker(text, link.span.start, found, places) and not _origin(text, link, article) \
+                    and not _of_another_kind(words, link, ev):
                 locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
 
 
+MAX_CONTINUATION = 2  # sentences after an event's own that may still tell where it is held
+
+
+def _event_words_in(s: Sentence, found: Findings) -> list[tuple[int, str]]:
+    """(offset, kind) of the event words of a sentence that are not inside a name."""
+    out: list[tuple[int, str]] = []
+    for m in kind_matcher().find(s.text):
+        start, end = s.start + m.start, s.start + m.end
+        if not any(l.key.startswith(("org/", "place/")) and l.span.start <= start and end <= l.span.end
+                   for l in found.mentions):
+            kind = "another" if _likeness(s.text, m.start, m.end) else m.payloads[0].kind
+            out.append((start, kind))
+    return out
+
+
+def _likeness(text: str, start: int, end: int) -> bool:
+    """'orientasi serupa', 'a similar training': the event word speaks of another event of its kind."""
+    after = text[end : end + 12].lower().lstrip()
+    before = text[max(0, start - 12) : start].lower().rstrip()
+    return any(after.startswith(w + " ") or after == w or before.endswith(" " + w) or before == w
+               for w in likeness_words())
+
+
+@functools.cache
+def likeness_words() -> tuple[str, ...]:
+    """Words next to an event word that make it another event of that kind ('serupa', 'similar')."""
+    return tuple(row["cue"] for row in table("place_cues.csv") if row["kind"] == "likeness")
+
+
+def _of_another_kind(words: list[tuple[int, str]], link: Link, ev: Event) -> bool:
+    """'Ikut Pelatihan P3PD, 20 Orang Lanjut Magang ke Desa Kutuh': a place after an event word of
+    another kind than the event's, with none of its own kind or its own name between, is where
+    that other activity goes. A send-off (kind 'other') has no event word of its own."""
+    if ev.kind == "other":
+        return False
+    before = [(start, k) for start, k in words if start < link.span.start]
+    if not before:
+        return False
+    start, kind = before[-1]
+    return kind != ev.kind and not (ev.span is not None and ev.span.start <= start < ev.span.end)
+
+
 def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence]:
-    """The sentence right after one of the event's that names no event but says where something
-    is held ('Sesi kelas dijadwalkan di Jakarta ...', 'The residential module, held at ...'):
-    it goes on telling about the event, and its places are the event's - unless it tells of a
-    send-off ('Pelepasan peserta dilaksanakan di ...'), which is where the participants leave from."""
+    """The sentence right after one of the event's, or the next but one after a sentence that
+    names no event either, that names no event but says where something is held ('Sesi kelas
+    dijadwalkan di Jakarta ...', 'The residential module, held at ...'): it goes on telling
+    about the event, and its places are the event's - unless it tells of a send-off ('Pelepasan
+    peserta dilaksanakan di ...'), which is where the participants leave from."""
     own = {s.index for s in sentences}
     out: list[Sentence] = []
     for i in sorted(own):
-        if i + 1 >= len(article.sentences) or i + 1 in own:
-            continue
-        nxt = article.sentences[i + 1]
-        cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
-        if "held" in cues and "departure" not in cues and not kind_matcher().find(nxt.text) \
-                and not _cue_spans(nxt, "generic"):
-            out.append(nxt)
+        for j in range(i + 1, min(i + 1 + MAX_CONTINUATION, len(article.sentences))):
+            nxt = article.sentences[j]
+            if j in own or kind_matcher().find(nxt.text) or _cue_spans(nxt, "generic"):
+                break
+            cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
+            if "held" in cues and "departure" not in cues:
+                if nxt not in out:
+                    out.append(nxt)
+                break
     return out
 
 
@@ -818,11 +867,12 @@ def _visited_government(text: str, link: Link, org: Organization, ev: Event, fou
 
 
 def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str] = LOCATION_LINKERS) -> bool:
-    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before,
+    """True when 'di' / 'in' / 'at the' / 'ke' (or another of ``linkers``) stands right before, or
+    before a part of the place ('di halaman Kompleks X', 'in the courtyard of the Hotel X'),
     or when the place is one of a few comma-set names, or the next of a list, after a venue or
     place so introduced ('di Hotel X, Cisarua, Bogor'; 'mengunjungi MPP X serta Desa Y')."""
     for _ in range(4):
-        before = text[max(0, start - 60) : start].rstrip()
+        before = _past_part(text[max(0, start - 60) : start].rstrip())
         words = before.split()
         if not words:
             return False
@@ -848,6 +898,24 @@ def _after_linker(text: str, start: int, found: Findings, linkers: frozenset[str
             return False
         start = comma - len(m.group(1))
     return False
+
+
+def _past_part(before: str) -> str:
+    """The text before a place without the part of it named first: 'di halaman' -> 'di',
+    'in the courtyard of the' -> 'in the'."""
+    low = before.lower()
+    for part in part_words():
+        for tail in (part, part + " the"):
+            if low.endswith(" " + tail):
+                return before[: -len(tail)].rstrip()
+    return before
+
+
+@functools.cache
+def part_words() -> tuple[str, ...]:
+    """Words naming a part of a place, between 'di' / 'at' and its name ('halaman', 'lobby of')."""
+    return tuple(sorted((row["cue"] for row in table("place_cues.csv") if row["kind"] == "part"), key=len,
+                        reverse=True))
 
 
 def _unique(links: list[Link]) -> tuple[Link, ...]:

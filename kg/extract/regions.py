@@ -232,5 +232,9 @@ def _pins(text: str, hits: list[PlaceHit], districts: list[_Hit], gaz: Gazetteer
 
 
 def _region(place: Place, surface: str, span: Span) -> Region:
-    aliases = () if surface == place.name else (" ".join(surface.split()),)
-    return Region(region_key(place.key), place.name, aliases, span, place=place.key)
+    """The region met as ``surface``; a kecamatan also answers to its bare name ('Kecamatan
+    Baitussalam' is 'Baitussalam'), the way the text names it once its level is clear."""
+    names = {" ".join(surface.split())}
+    if place.level == "district" and place.name.startswith("Kecamatan "):
+        names.add(place.name.split(" ", 1)[1])
+    return Region(region_key(place.key), place.name, tuple(sorted(names - {place.name})), span, place=place.key)

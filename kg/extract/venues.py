@@ -8,17 +8,24 @@ Serdang, Kantor Bupati Sergai") is one venue. English puts the head last, in low
 Royal Safari Garden hotel"). A venue lies in the region its name ends with, or else in the region
 named right after it, past place names set off by commas ("di Kampus LOGODI di Kota Jeonju",
 "Hotel Royal Safari Garden, Cisarua, Bogor"). Villages are not in the gazetteer: a village
-gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too.
+gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a venue too, of
+level "village": the graph types it as an administrative area (kap:Village) when its region is
+known. A place named twice lies in the most specific region either mention gives. A school or
+university named right after 'di' / 'at' ("at the KDI School of Public Policy and Management in
+Sejong") is also its campus, a venue of the same name.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from dataclasses import replace
 
+from kg.gazetteer import Gazetteer
 from kg.keys import key
 from kg.matcher import PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Span, Venue
+from kg.model import Article, Findings, Organization, Region, Span, Venue
 from kg.resources import column, table
 
 ROOM_WORDS = frozenset({"Aula", "Ruang", "Ballroom", "Bangsal", "Hall", "Auditorium"})
@@ -28,6 +35,8 @@ EN_HEADS = frozenset({"hotel", "campus", "building", "auditorium", "hall", "conv
 EN_BEFORE = frozenset({"the"})
 MAX_CHUNKS = 3
 MAX_VILLAGE = 4
+CAMPUS_KINDS = frozenset({"training-institution", "university"})  # bodies whose name also names their campus
+_AT = re.compile(r"(?:^|\s)(?:di|at|at the)\s+\Z", re.I)
 
 
 @functools.cache
@@ -47,13 +56,56 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     for first, last in _joined(text, tokens, sorted(spans + villages)):
         span = Span(tokens[first].start, tokens[last - 1].end)
         name, aliases, short = _names(text, tokens[first:last])
+        level = None
         if (first, last) in villages:  # 'Nagari Pariangan' is also 'Pariangan'
             aliases = tuple(sorted({*aliases, name.split(" ", 1)[1]}))
+            level = "village"
         within = _inner_region(found, span) or _next_region(text, found, tokens, last)
-        venue = Venue(key("place", short), name, aliases, span=span, within=within)
+        venue = Venue(key("place", short), name, aliases, span=span, within=within, level=level)
         out.append(venue)
         found.mention(venue.key, span)
+    for org, span in _institutions_at(text, found, out):
+        within = org.region or _next_region(text, found, tokens, _token_after(tokens, span.end))
+        venue = Venue(key("place", org.name), org.name, span=span, within=within)
+        out.append(venue)
+        found.mention(venue.key, span)
+    return _deepest_within(out, found)
+
+
+def _institutions_at(text: str, found: Findings, venues: list[Venue]) -> list[tuple[Organization, Span]]:
+    """'at the KDI School of Public Policy and Management in Sejong', 'di Universitas X': a
+    school or university named right after 'di' / 'at' stands for its premises, a place -
+    unless a venue of the text already names them ('Kampus LOGODI' before 'di LOGODI')."""
+    named = [f" {n} " for v in venues for n in (v.name, *v.aliases)]
+    out: list[tuple[Organization, Span]] = []
+    for link in found.mentions:
+        org = found.entities.get(link.key)
+        if isinstance(org, Organization) and org.kind in CAMPUS_KINDS \
+                and _AT.search(text, max(0, link.span.start - 8), link.span.start) \
+                and not any(f" {n} " in v for n in (org.name, *org.aliases) for v in named):
+            out.append((org, link.span))
     return out
+
+
+def _token_after(tokens: list[Token], end: int) -> int:
+    """The index of the first token that starts at or after ``end``."""
+    return bisect.bisect_left([t.start for t in tokens], end)
+
+
+def _deepest_within(venues: list[Venue], found: Findings) -> list[Venue]:
+    """A place named twice lies in the most specific region either mention gives: 'ke Desa
+    Kutuh Bali' in the headline, 'di Desa Kutuh, Kecamatan Kuta Selatan' in the story."""
+    gaz = Gazetteer.load()
+
+    def depth(region: str | None) -> int:
+        place = found.entities.get(region or "")
+        return len(gaz.ancestors(place.place)) + 1 if isinstance(place, Region) else 0
+
+    best: dict[str, Venue] = {}
+    for v in venues:
+        if v.key not in best or depth(v.within) > depth(best[v.key].within):
+            best[v.key] = v
+    return [replace(v, within=best[v.key].within) for v in venues]
 
 
 def _org_ends(found: Findings) -> dict[int, int]:
@@ -103,22 +155,28 @@ def _village_spans(tokens: list[Token], regions: set[int]) -> list[tuple[int, in
     """'ke Nagari Pariangan', 'mengunjungi ... serta Desa Kemiren': a village head and its name
     right after a word that introduces a place, or after 'dan' / 'serta' that ends a list of
     names so introduced; the name ends where a region starts ('ke Desa Kutuh Bali'). A village
-    named in an office ('Kepala Desa Kutuh') is no place here."""
+    named in an office ('Kepala Desa Kutuh') is no place here, unless its region is set off after
+    it ('Keuchik Gampong Lam Ujong, Kecamatan Baitussalam')."""
     heads, intro = village_heads(), _introducers()
     out: list[tuple[int, int]] = []
     for i in range(1, len(tokens) - 1):
         if tokens[i].text not in heads:
             continue
         before = tokens[i - 1].low
-        if before not in intro and not (before in ("dan", "serta", "and") and i > 1 and tokens[i - 2].is_cap):
-            continue
+        introduced = before in intro or (before in ("dan", "serta", "and") and i > 1 and tokens[i - 2].is_cap)
         last = i + 1
         while last < len(tokens) and last - i <= MAX_VILLAGE and tokens[last].text.isalpha() \
                 and _name_token(tokens[last], tokens[last - 1]) and tokens[last].start not in regions:
             last += 1
-        if last > i + 1:
+        if last > i + 1 and (introduced or _region_set_off(tokens, last, regions)):
             out.append((i, last))
     return out
+
+
+def _region_set_off(tokens: list[Token], i: int, regions: set[int]) -> bool:
+    """True when token i is a comma and a region follows it: 'Keuchik Gampong Lam Ujong,
+    Kecamatan Baitussalam' names the village, in an office or not."""
+    return i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].start in regions
 
 
 def _bracket(tokens: list[Token], i: int) -> int:
