@@ -208,7 +208,7 @@ def _write_entity(w: Writer, e: Entity, found: Findings, regions: set[str]) -> N
         w.entity(e, KAP.Role, ORG.Role, SKOS.Concept)
     elif isinstance(e, Venue) and e.level == "village" and e.within:
         node = w.entity(e, KAP.Region, KAP.Village, SDO.AdministrativeArea, SDO.Place)
-        w.g.add((node, KAP.level, Literal("village")))
+        w.g.add((node, KAP.level, lit("village")))
         w.g.add((node, SDO.containedInPlace, w.iri(e.within)))
     elif isinstance(e, Venue):
         node = w.entity(e, KAP.Venue, SDO.Place)
