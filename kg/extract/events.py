@@ -54,6 +54,7 @@ GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "par
                                "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
 _BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
                     r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
+_BARE_BATCH = re.compile(r"\b(?P<word>[Aa]ngkatan|[Gg]elombang|Batch|Kelas)\s+(?P<n>[IVX]{1,5}|\d{1,3})\b")
 _NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
 
 
@@ -120,6 +121,7 @@ def extract(article: Article, found: Findings) -> list[object]:
         return []
     drafts = _drafts(article, tokens, triggers)
     _assign_sentences(article, tokens, triggers, drafts)
+    drafts = _split_batches(article, drafts)
     send_off = _send_off(article, triggers, drafts)
     out: list[object] = []
     for i, d in enumerate(drafts):
@@ -556,6 +558,61 @@ def _every(text: str, t: Match[EventKind]) -> bool:
     return any("every" in m.payloads and not window[m.end :].strip() for m in cue_matcher().find(window))
 
 
+def _split_batches(article: Article, drafts: list[Draft]) -> list[Draft]:
+    """'Bimtek diikuti 604 keuchik yang dibagi dalam dua angkatan. Angkatan I ... berlangsung 13-16
+    Mei 2024, sedangkan Angkatan II ... dijadwalkan pada 20-23 Mei 2024': an event not named by
+    batch, whose sentence (or one of the two sentences after its own) gives two or more numbered
+    batches each with dates of its own, is held as those batches ('<name> Angkatan I', '<name> Angkatan II')."""
+    if any(d.batch for d in drafts):
+        return drafts
+    for s in article.sentences:
+        labels = [m for m in _BARE_BATCH.finditer(s.text)
+                  if not any(d.span.start <= s.start + m.start() < d.span.end for d in drafts)]
+        if len(labels) < 2 or len({m["word"].lower() for m in labels}) != 1 \
+                or len({m["n"] for m in labels}) != len(labels):
+            continue
+        bounds = [m.start() for m in labels[1:]] + [len(s.text)]
+        if not all(dates.find_dates(s.text[m.end() : hi], article.published, article.language)
+                   for m, hi in zip(labels, bounds)):
+            continue
+        owner = next((d for d in drafts if s.index in d.sentences), None) or _last_told(drafts, s.index)
+        if owner is None:
+            continue
+        word = labels[0]["word"][:1].upper() + labels[0]["word"][1:]
+        batches = [Draft(f"{owner.name} {word} {m['n']}", owner.kind, owner.span, owner.named,
+                         sentences=owner.sentences | {s.index}, batch=f"{word} {m['n']}") for m in labels]
+        at = drafts.index(owner)
+        return drafts[:at] + batches + drafts[at + 1 :]
+    return drafts
+
+
+def _last_told(drafts: list[Draft], index: int) -> Draft | None:
+    """The event told of last in the two sentences before sentence ``index``."""
+    for i in (index - 1, index - 2):
+        told = [d for d in drafts if i in d.sentences]
+        if told:
+            return told[-1]
+    return None
+
+
+def _batch_clauses(sentences: list[Sentence], d: Draft) -> list[Sentence]:
+    """A batch's part of each sentence that tells of several batches: from its own label to the
+    next batch's ('Angkatan I ... 13-16 Mei 2024, sedangkan Angkatan II ... 20-23 Mei 2024')."""
+    if d.batch is None:
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        labels = list(_BARE_BATCH.finditer(s.text))
+        own = [m for m in labels if f"{m['word'][:1].upper()}{m['word'][1:]} {m['n']}" == d.batch]
+        if len(labels) < 2 or not own:
+            out.append(s)
+            continue
+        lo = own[0].start()
+        hi = next((m.start() for m in labels if m.start() > lo), len(s.text))
+        out.append(Sentence(s.index, s.start + lo, s.start + hi, s.text[lo:hi]))
+    return out
+
+
 def _names_in(d: Draft, text: str) -> bool:
     if d.batch is not None:
         return bool(re.search(rf"\b{re.escape(d.batch)}\b(?!\s*(?:dan|,|&)\s*(?:[IVX]+|\d+)\b)", text))
@@ -569,7 +626,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
-    ev = _fill_dates(article, sentences, ev, _continuations(article, sentences))
+    ev = _fill_dates(article, _batch_clauses(sentences, d), ev, _continuations(article, sentences))
     if d.one_day and ev.start is not None:
         ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
