@@ -87,7 +87,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date", "delegation", "unit-head"})
+                        "programme-participant", "end-date", "delegation", "unit-head", "side-activity"})
 
 
 @functools.cache
@@ -352,15 +352,22 @@ def _reference(text: str, t: Match[EventKind], quoted: list[Span]) -> bool:
 
 def _side_events(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
                  drafts: dict[str, Draft], head: Span | None, quoted: list[Span]) -> list[Draft]:
-    """A field visit, internship, benchmarking or follow-up workshop of another kind than the
-    events named, with its own date or destination ('studi lapangan ke Kabupaten Kulon Progo
-    pada 20 Agustus 2024'), is an event of its own."""
+    """A field visit, benchmarking or follow-up workshop of another kind than the events named,
+    or an internship ('magang') not named by an event, with its own date or destination ('studi
+    lapangan ke Kabupaten Kulon Progo pada 20 Agustus 2024'), is an event of its own."""
     kinds = {d.kind for d in drafts.values()}
     spans = [d.span for d in drafts.values()]
+    activities = cues()["side-activity"]
     out: list[Draft] = []
     for t in triggers:
         kind = t.payloads[0].kind
-        if kind not in SIDE_KINDS or kind in kinds or any(sp.start <= t.start < sp.end for sp in spans):
+        word = t.surface.lower()
+        if word in activities:
+            if any(word in d.name.lower() for d in (*drafts.values(), *out)):
+                continue
+        elif kind not in SIDE_KINDS or kind in kinds:
+            continue
+        if any(sp.start <= t.start < sp.end for sp in spans):
             continue
         if (head is not None and head.start <= t.start < head.end) or _reference(article.body, t, quoted):
             continue
@@ -373,8 +380,14 @@ def _side_events(article: Article, tokens: list[Token], triggers: list[Match[Eve
         dated = bool(dates.find_dates(after, article.published, article.language))
         if not (dated or _DESTINATION.match(after)):
             continue
-        name, span = _side_name(article.body, tokens, t, sentence.end)
-        out.append(Draft(name, kind, span, False, one_day=dated))  # a visit on one stated day
+        if word in activities:
+            gloss = _gloss(article.body, triggers, t)
+            name, span = _side_name(article.body, tokens, gloss or t, sentence.end, first_stops=True)
+            name, span = _with_place(article.body, name, Span(t.start, span.end), sentence.end)
+        else:
+            name, span = _side_name(article.body, tokens, t, sentence.end)
+        out.append(Draft(name, kind, span, False, one_day=dated and word not in activities))  # a visit on one day
+        spans.append(span)
         kinds.add(kind)
     return out
 
@@ -386,12 +399,34 @@ def _part_of(text: str, t: Match[EventKind]) -> bool:
     return any("part-of" in m.payloads and len(window[m.end :].split()) <= 2 for m in cue_matcher().find(window))
 
 
-def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int) -> tuple[str, Span]:
-    """'Studi lapangan ke Kabupaten Kulon Progo', 'Internship at the Kitakyushu City Environment Bureau'."""
+_GLOSS = re.compile(r"\s*,?\s*(?:atau|or|alias)\s*$", re.I)
+_PLACE_AFTER = re.compile(r"\b(?:di|ke|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _gloss(text: str, triggers: list[Match[EventKind]], t: Match[EventKind]) -> Match[EventKind] | None:
+    """'a magang, or internship, at ...': the event word that glosses the one before it."""
+    return next((x for x in triggers if x.start > t.end and _GLOSS.fullmatch(text[t.end : x.start])), None)
+
+
+def _with_place(text: str, name: str, span: Span, limit: int) -> tuple[str, Span]:
+    """'Magang' told of with its place later in the sentence ('mengikuti magang selama tiga hari,
+    27-29 Mei 2024, di Desa Kutuh') is named with it: 'Magang di Desa Kutuh'."""
+    if len(name.split()) > 1:
+        return name, span
+    m = _PLACE_AFTER.search(text, span.end, limit)
+    if m is None:
+        return name, span
+    return f"{name} {text[m.start() : m.end()].split()[0]} {' '.join(m['place'].split())}", span
+
+
+def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int,
+               first_stops: bool = False) -> tuple[str, Span]:
+    """'Studi lapangan ke Kabupaten Kulon Progo', 'Internship at the Kitakyushu City Environment Bureau'.
+    With ``first_stops`` a stop word right after the event word ends the name too ('magang selama ...')."""
     hi = t.last
     while hi < len(tokens) and tokens[hi].start < limit and hi - t.last < 8:
         tok = tokens[hi]
-        if tok.text in ",.;:(" or (tok.low in SIDE_STOP and hi > t.last):
+        if tok.text in ",.;:(" or (tok.low in SIDE_STOP and (hi > t.last or first_stops)):
             break
         hi += 1
     span = Span(t.start, tokens[hi - 1].end)
@@ -534,6 +569,11 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
                 d.sentences.add(s.index)
         if named:
             last = named[-1] if len(named) == 1 or last not in named else last
+            continue
+        own = [d for d in drafts[1:] if not d.named and s.start <= d.span.start < s.end]
+        if own:  # 'Usai pelatihan, 20 kepala desa akan mengikuti magang ... 27-29 Mei 2024': the side event's
+            for d in own:
+                d.sentences.add(s.index)
             continue
         words = [t for t in triggers if s.start <= t.start < s.end]
         if words and _every(article.body, words[0]):
