@@ -94,3 +94,37 @@ def test_a_unit_named_before_its_parent_body_is_the_organizer_not_the_parent() -
             "Sementara itu, Pemerintah Kota Kendari menggelar Bimtek Penyusunan SAKIP bagi 40 pejabat di Kendari, "
             "Jumat (5/7/2024).\n")
     assert organizers(text) == [[], ["org/pemerintah-kota-kendari"]]
+
+
+def test_numbered_batches_with_their_own_dates_in_one_sentence_are_events_of_their_own() -> None:
+    text = ("MATARAM - Dinas PMD Kabupaten Lombok Barat menggelar Bimbingan Teknis Penyusunan APBDes bagi "
+            "kepala desa di Hotel Lombok Raya, Senin (3/6/2024).\n"
+            "Peserta dibagi menjadi dua gelombang. Gelombang I berlangsung 3-5 Juni 2024, sedangkan "
+            "Gelombang II dijadwalkan pada 10-12 Juni 2024.\n")
+    got = [(e.name, e.start and e.start.isoformat(), e.end and e.end.isoformat()) for e in events(text)]
+    assert got == [("Bimbingan Teknis Penyusunan APBDes Gelombang I", "2024-06-03", "2024-06-05"),
+                   ("Bimbingan Teknis Penyusunan APBDes Gelombang II", "2024-06-10", "2024-06-12")]
+
+
+def test_batches_sharing_one_date_stay_one_event() -> None:
+    text = ("MATARAM - Dinas PMD Kabupaten Lombok Barat menggelar Bimbingan Teknis Penyusunan APBDes bagi "
+            "kepala desa, Senin (3/6/2024).\n"
+            "Gelombang I dan Gelombang II sama-sama berlangsung 3-5 Juni 2024.\n")
+    assert [e.name for e in events(text)] == ["Bimbingan Teknis Penyusunan APBDes"]
+
+
+def test_an_internship_after_the_training_is_an_event_of_its_own() -> None:
+    text = ("SAMBAS - Sebanyak 40 kepala desa mengikuti Pelatihan Tata Kelola BUMDes yang digelar Dinas PMD "
+            "Kabupaten Sambas, Senin (8/7/2024).\n"
+            "Usai pelatihan, 10 kepala desa terbaik akan mengikuti magang selama empat hari, 15-18 Juli 2024, "
+            "di Desa Ponggok, Kabupaten Klaten.\n")
+    got = [(e.name, e.start and e.start.isoformat(), e.end and e.end.isoformat()) for e in events(text)]
+    assert got == [("Pelatihan Tata Kelola BUMDes", "2024-07-08", None),
+                   ("Magang di Desa Ponggok", "2024-07-15", "2024-07-18")]
+
+
+def test_an_internship_glossed_in_english_is_named_by_the_gloss() -> None:
+    text = ("Pontianak. Twelve village heads joined a JICA course on village enterprises in Osaka.\n"
+            "Afterwards they will do a magang, or internship, at the Osaka Rural Office from July 15 to 18, 2024.\n")
+    got = [(e.name, e.start and e.start.isoformat(), e.end and e.end.isoformat()) for e in events(text)][1:]
+    assert got == [("Internship at Osaka Rural Office", "2024-07-15", "2024-07-18")]

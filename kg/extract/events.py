@@ -54,6 +54,7 @@ GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "par
                                "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
 _BATCH = re.compile(r"^(?P<base>.+?)\s+(?P<word>Angkatan|Gelombang|Batch|Kelas)\s+(?P<a>[IVX]{1,5}|\d{1,3})"
                     r"\s*(?:,|dan|&|and)\s*(?:(?P=word)\s+)?(?P<b>[IVX]{1,5}|\d{1,3})$")
+_BARE_BATCH = re.compile(r"\b(?P<word>[Aa]ngkatan|[Gg]elombang|Batch|Kelas)\s+(?P<n>[IVX]{1,5}|\d{1,3})\b")
 _NAME_STOP = frozenset({"dan", "and", "of", "the", "for", "bagi", "untuk", "tahun", "di", "in"})
 
 
@@ -86,7 +87,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date", "delegation", "unit-head"})
+                        "programme-participant", "end-date", "delegation", "unit-head", "side-activity"})
 
 
 @functools.cache
@@ -120,6 +121,7 @@ def extract(article: Article, found: Findings) -> list[object]:
         return []
     drafts = _drafts(article, tokens, triggers)
     _assign_sentences(article, tokens, triggers, drafts)
+    drafts = _split_batches(article, drafts)
     send_off = _send_off(article, triggers, drafts)
     out: list[object] = []
     for i, d in enumerate(drafts):
@@ -350,15 +352,22 @@ def _reference(text: str, t: Match[EventKind], quoted: list[Span]) -> bool:
 
 def _side_events(article: Article, tokens: list[Token], triggers: list[Match[EventKind]],
                  drafts: dict[str, Draft], head: Span | None, quoted: list[Span]) -> list[Draft]:
-    """A field visit, internship, benchmarking or follow-up workshop of another kind than the
-    events named, with its own date or destination ('studi lapangan ke Kabupaten Kulon Progo
-    pada 20 Agustus 2024'), is an event of its own."""
+    """A field visit, benchmarking or follow-up workshop of another kind than the events named,
+    or an internship ('magang') not named by an event, with its own date or destination ('studi
+    lapangan ke Kabupaten Kulon Progo pada 20 Agustus 2024'), is an event of its own."""
     kinds = {d.kind for d in drafts.values()}
     spans = [d.span for d in drafts.values()]
+    activities = cues()["side-activity"]
     out: list[Draft] = []
     for t in triggers:
         kind = t.payloads[0].kind
-        if kind not in SIDE_KINDS or kind in kinds or any(sp.start <= t.start < sp.end for sp in spans):
+        word = t.surface.lower()
+        if word in activities:
+            if any(word in d.name.lower() for d in (*drafts.values(), *out)):
+                continue
+        elif kind not in SIDE_KINDS or kind in kinds:
+            continue
+        if any(sp.start <= t.start < sp.end for sp in spans):
             continue
         if (head is not None and head.start <= t.start < head.end) or _reference(article.body, t, quoted):
             continue
@@ -371,8 +380,14 @@ def _side_events(article: Article, tokens: list[Token], triggers: list[Match[Eve
         dated = bool(dates.find_dates(after, article.published, article.language))
         if not (dated or _DESTINATION.match(after)):
             continue
-        name, span = _side_name(article.body, tokens, t, sentence.end)
-        out.append(Draft(name, kind, span, False, one_day=dated))  # a visit on one stated day
+        if word in activities:
+            gloss = _gloss(article.body, triggers, t)
+            name, span = _side_name(article.body, tokens, gloss or t, sentence.end, first_stops=True)
+            name, span = _with_place(article.body, name, Span(t.start, span.end), sentence.end)
+        else:
+            name, span = _side_name(article.body, tokens, t, sentence.end)
+        out.append(Draft(name, kind, span, False, one_day=dated and word not in activities))  # a visit on one day
+        spans.append(span)
         kinds.add(kind)
     return out
 
@@ -384,12 +399,34 @@ def _part_of(text: str, t: Match[EventKind]) -> bool:
     return any("part-of" in m.payloads and len(window[m.end :].split()) <= 2 for m in cue_matcher().find(window))
 
 
-def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int) -> tuple[str, Span]:
-    """'Studi lapangan ke Kabupaten Kulon Progo', 'Internship at the Kitakyushu City Environment Bureau'."""
+_GLOSS = re.compile(r"\s*,?\s*(?:atau|or|alias)\s*$", re.I)
+_PLACE_AFTER = re.compile(r"\b(?:di|ke|at|to)\s+(?:the\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _gloss(text: str, triggers: list[Match[EventKind]], t: Match[EventKind]) -> Match[EventKind] | None:
+    """'a magang, or internship, at ...': the event word that glosses the one before it."""
+    return next((x for x in triggers if x.start > t.end and _GLOSS.fullmatch(text[t.end : x.start])), None)
+
+
+def _with_place(text: str, name: str, span: Span, limit: int) -> tuple[str, Span]:
+    """'Magang' told of with its place later in the sentence ('mengikuti magang selama tiga hari,
+    27-29 Mei 2024, di Desa Kutuh') is named with it: 'Magang di Desa Kutuh'."""
+    if len(name.split()) > 1:
+        return name, span
+    m = _PLACE_AFTER.search(text, span.end, limit)
+    if m is None:
+        return name, span
+    return f"{name} {text[m.start() : m.end()].split()[0]} {' '.join(m['place'].split())}", span
+
+
+def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int,
+               first_stops: bool = False) -> tuple[str, Span]:
+    """'Studi lapangan ke Kabupaten Kulon Progo', 'Internship at the Kitakyushu City Environment Bureau'.
+    With ``first_stops`` a stop word right after the event word ends the name too ('magang selama ...')."""
     hi = t.last
     while hi < len(tokens) and tokens[hi].start < limit and hi - t.last < 8:
         tok = tokens[hi]
-        if tok.text in ",.;:(" or (tok.low in SIDE_STOP and hi > t.last):
+        if tok.text in ",.;:(" or (tok.low in SIDE_STOP and (hi > t.last or first_stops)):
             break
         hi += 1
     span = Span(t.start, tokens[hi - 1].end)
@@ -533,6 +570,11 @@ def _assign_sentences(article: Article, tokens: list[Token], triggers: list[Matc
         if named:
             last = named[-1] if len(named) == 1 or last not in named else last
             continue
+        own = [d for d in drafts[1:] if not d.named and s.start <= d.span.start < s.end]
+        if own:  # 'Usai pelatihan, 20 kepala desa akan mengikuti magang ... 27-29 Mei 2024': the side event's
+            for d in own:
+                d.sentences.add(s.index)
+            continue
         words = [t for t in triggers if s.start <= t.start < s.end]
         if words and _every(article.body, words[0]):
             for d in drafts:  # 'Kedua pelatihan dijadwalkan berakhir ...': every event so named
@@ -556,6 +598,61 @@ def _every(text: str, t: Match[EventKind]) -> bool:
     return any("every" in m.payloads and not window[m.end :].strip() for m in cue_matcher().find(window))
 
 
+def _split_batches(article: Article, drafts: list[Draft]) -> list[Draft]:
+    """'Bimtek diikuti 604 keuchik yang dibagi dalam dua angkatan. Angkatan I ... berlangsung 13-16
+    Mei 2024, sedangkan Angkatan II ... dijadwalkan pada 20-23 Mei 2024': an event not named by
+    batch, whose sentence (or one of the two sentences after its own) gives two or more numbered
+    batches each with dates of its own, is held as those batches ('<name> Angkatan I', '<name> Angkatan II')."""
+    if any(d.batch for d in drafts):
+        return drafts
+    for s in article.sentences:
+        labels = [m for m in _BARE_BATCH.finditer(s.text)
+                  if not any(d.span.start <= s.start + m.start() < d.span.end for d in drafts)]
+        if len(labels) < 2 or len({m["word"].lower() for m in labels}) != 1 \
+                or len({m["n"] for m in labels}) != len(labels):
+            continue
+        bounds = [m.start() for m in labels[1:]] + [len(s.text)]
+        if not all(dates.find_dates(s.text[m.end() : hi], article.published, article.language)
+                   for m, hi in zip(labels, bounds)):
+            continue
+        owner = next((d for d in drafts if s.index in d.sentences), None) or _last_told(drafts, s.index)
+        if owner is None:
+            continue
+        word = labels[0]["word"][:1].upper() + labels[0]["word"][1:]
+        batches = [Draft(f"{owner.name} {word} {m['n']}", owner.kind, owner.span, owner.named,
+                         sentences=owner.sentences | {s.index}, batch=f"{word} {m['n']}") for m in labels]
+        at = drafts.index(owner)
+        return drafts[:at] + batches + drafts[at + 1 :]
+    return drafts
+
+
+def _last_told(drafts: list[Draft], index: int) -> Draft | None:
+    """The event told of last in the two sentences before sentence ``index``."""
+    for i in (index - 1, index - 2):
+        told = [d for d in drafts if i in d.sentences]
+        if told:
+            return told[-1]
+    return None
+
+
+def _batch_clauses(sentences: list[Sentence], d: Draft) -> list[Sentence]:
+    """A batch's part of each sentence that tells of several batches: from its own label to the
+    next batch's ('Angkatan I ... 13-16 Mei 2024, sedangkan Angkatan II ... 20-23 Mei 2024')."""
+    if d.batch is None:
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        labels = list(_BARE_BATCH.finditer(s.text))
+        own = [m for m in labels if f"{m['word'][:1].upper()}{m['word'][1:]} {m['n']}" == d.batch]
+        if len(labels) < 2 or not own:
+            out.append(s)
+            continue
+        lo = own[0].start()
+        hi = next((m.start() for m in labels if m.start() > lo), len(s.text))
+        out.append(Sentence(s.index, s.start + lo, s.start + hi, s.text[lo:hi]))
+    return out
+
+
 def _names_in(d: Draft, text: str) -> bool:
     if d.batch is not None:
         return bool(re.search(rf"\b{re.escape(d.batch)}\b(?!\s*(?:dan|,|&)\s*(?:[IVX]+|\d+)\b)", text))
@@ -569,7 +666,7 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
     sentences = [article.sentences[i] for i in sorted(d.sentences)]
     ev = Event(key("event", d.name), d.name, tuple(sorted(set(d.aliases) - {d.name})), span=d.span, kind=d.kind)
     out: list[object] = []
-    ev = _fill_dates(article, sentences, ev, _continuations(article, sentences))
+    ev = _fill_dates(article, _batch_clauses(sentences, d), ev, _continuations(article, sentences))
     if d.one_day and ev.start is not None:
         ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
