@@ -262,3 +262,12 @@ def test_a_unit_a_government_acts_through_is_that_governments() -> None:
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     unit = {o.name: o for o in found.of(Organization)}["Dinas Pemberdayaan Masyarakat dan Gampong Kabupaten Aceh Besar"]
     assert unit.parent == "org/pemerintah-kabupaten-aceh-besar"
+
+
+def test_acronym_defined_inside_a_regional_body_names_it_later() -> None:
+    found = found_in("Dinas Pemberdayaan Masyarakat dan Kampung (DPMK) Kabupaten Mimika membuka kelas. "
+                     "Sesudah itu DPMK Mimika menutup kelas, lalu DPMK Nabire menggelar kelas lain.")
+    org = {o.name: o for o in found.of(Organization)}["Dinas Pemberdayaan Masyarakat dan Kampung Kabupaten Mimika"]
+    assert "DPMK Mimika" in org.aliases
+    text = found.mentions_of(org.key)
+    assert len(text) == 2  # not the body of another regency that uses the same letters

@@ -97,3 +97,9 @@ def test_people_said_to_take_part(text: str, person: str) -> None:
     found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
     names = {e.key: e.name for e in found.entities.values()}
     assert person in {names[h.key] for h in found.participant_hints}
+
+
+def test_office_in_a_body_named_by_the_acronym_the_article_defined() -> None:
+    text = ("Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kabupaten Sleman menggelar bimtek. "
+            "Kepala DPMK Sleman, Bambang Widodo, membuka acara itu.")
+    assert ("Bambang Widodo", "Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan Kabupaten Sleman") in holdings(text)

@@ -39,6 +39,7 @@ _UNIT_HEADS = frozenset({"Dinas", "Badan"})
 _THROUGH = re.compile(r"^\s*(?:melalui|lewat|through|via)\s+$", re.I)
 _UNIT_CONNECTORS = frozenset({"dan", ","})
 _UNIT_MAX_WORDS = 8
+_INNER_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 
 @functools.cache
@@ -120,6 +121,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
+    out.extend(_acronym_mentions(article.body, found, tokens, out))
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
     return out
@@ -323,6 +325,44 @@ def _unit_region(found: Findings, tokens: list[Token], i: int) -> tuple[int, tup
             return None
         j += 1
     return None
+
+
+def _acronym_mentions(text: str, found: Findings, tokens: list[Token],
+                      orgs: list[Organization]) -> list[Organization]:
+    """'Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kabupaten Bantul' defines 'DPMK' for
+    this article: a later 'DPMK' or 'DPMK Bantul' names that body (not one of another region)."""
+    by_key = {o.key: o for o in orgs}
+    defined: dict[str, tuple[Organization, int]] = {}
+    for link in found.mentions:
+        org = by_key.get(link.key)
+        if org is None:
+            continue
+        for m in _INNER_ACRONYM.finditer(text, link.span.start, link.span.end):
+            acronym = m.group(1)
+            if sum(c.isupper() for c in acronym) >= 2 and acronym not in defined:
+                defined[acronym] = (org, link.span.end)
+    if not defined:
+        return []
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith(("org/", "region/"))]
+    starts = {l.span.start: l for l in found.mentions if l.key.startswith("region/")}
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens):
+        hit = defined.get(tok.text)
+        if hit is None or tok.start < hit[1] or _inside(taken, tok.start):
+            continue
+        org, end = hit[0], tok.end
+        region = starts.get(tokens[i + 1].start) if i + 1 < len(tokens) and tokens[i + 1].start == tok.end + 1 else None
+        if region is not None:
+            if region.key != org.region:
+                continue  # the same letters for another region's body
+            end = region.span.end
+        found.mention(org.key, Span(tok.start, end))
+        out.append(_with_alias(org, text[tok.start : end], Span(tok.start, end)))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in spans)
 
 
 def _with_alias(org: Organization, surface: str, span: Span) -> Organization:
