@@ -271,3 +271,22 @@ def test_acronym_defined_inside_a_regional_body_names_it_later() -> None:
     assert "DPMK Mimika" in org.aliases
     text = found.mentions_of(org.key)
     assert len(text) == 2  # not the body of another regency that uses the same letters
+
+
+@pytest.mark.parametrize(("text", "name", "parent"), [
+    ("Acara itu disiarkan langsung.\nHumas Pemkot Blitar",
+     "Humas Pemerintah Kota Blitar", "Pemerintah Kota Blitar"),
+    ("Rapat dengan Komisi IV DPR RI berlangsung Kamis.",
+     "Komisi IV Dewan Perwakilan Rakyat Republik Indonesia", "Dewan Perwakilan Rakyat Republik Indonesia"),
+    ("Pelatihan digelar Bagian Organisasi dan Tata Laksana Setda Kota Blitar pekan lalu.",
+     "Bagian Organisasi dan Tata Laksana Sekretariat Daerah Kota Blitar", "Sekretariat Daerah Kota Blitar"),
+])
+def test_unit_named_before_its_organization(text: str, name: str, parent: str) -> None:
+    found = orgs(text)
+    assert name in found, sorted(found)
+    assert found[name].parent == found[parent].key
+
+
+def test_unit_head_inside_an_office_is_no_unit() -> None:
+    found = orgs("Kepala Bagian Organisasi Setda Kota Blitar membuka pelatihan. Komisi baru DPR RI belum bekerja.")
+    assert not [n for n in found if n.startswith(("Bagian", "Komisi"))], sorted(found)

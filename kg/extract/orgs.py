@@ -16,7 +16,7 @@ from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Institution, Lexicon
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Organization, Span
+from kg.model import Article, Findings, Link, Organization, Span
 from kg.resources import table
 
 GOVERNMENT_KINDS = frozenset({"ministry", "agency", "regional-government", "regional-unit", "legislature"})
@@ -39,6 +39,7 @@ _UNIT_HEADS = frozenset({"Dinas", "Badan"})
 _THROUGH = re.compile(r"^\s*(?:melalui|lewat|through|via)\s+$", re.I)
 _UNIT_CONNECTORS = frozenset({"dan", ","})
 _UNIT_MAX_WORDS = 8
+_NUMERAL = re.compile(r"(?:[IVX]{1,4}|[A-E])\Z")
 _INNER_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 
@@ -54,6 +55,13 @@ def institution_matcher() -> PhraseMatcher[Institution]:
 @functools.cache
 def org_heads() -> dict[str, str]:
     return {row["head"]: row["kind"] for row in table("org_heads.csv") if row["kind"] != "generic"}
+
+
+@functools.cache
+def unit_heads() -> dict[str, str]:
+    """Head words of a unit named before its organization ("Humas", "Komisi", "Bagian"), each
+    with what stands between it and the organization (see unit_heads.csv)."""
+    return {row["head"].lower(): row["name"] for row in table("unit_heads.csv")}
 
 
 @functools.cache
@@ -122,6 +130,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
     out.extend(_acronym_mentions(article.body, found, tokens, out))
+    out.extend(_units_before(article.body, found, tokens, out))
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
     return out
@@ -359,6 +368,54 @@ def _acronym_mentions(text: str, found: Findings, tokens: list[Token],
         found.mention(org.key, Span(tok.start, end))
         out.append(_with_alias(org, text[tok.start : end], Span(tok.start, end)))
     return out
+
+
+def _units_before(text: str, found: Findings, tokens: list[Token],
+                  orgs: list[Organization]) -> list[Organization]:
+    """'Humas Pemkab Aceh Besar', 'Komisi II DPR RI', 'Bagian Pengadaan Barang dan Jasa Setda Kota
+    Malang': a unit named by a head word before its organization is a unit of that organization.
+    The head word starts the phrase: after 'Kepala' it is part of an office ('Kepala Bagian')."""
+    heads = unit_heads()
+    by_key = {o.key: o for o in orgs}
+    at: dict[int, Link] = {}
+    for link in found.mentions:
+        if link.key in by_key and (link.span.start not in at or link.span.end > at[link.span.start].span.end):
+            at[link.span.start] = link
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens):
+        how = heads.get(tok.low)
+        if how is None or not tok.is_cap or tok.start in at or _in_phrase(tokens, i):
+            continue
+        j = i + 1
+        if how == "numeral":
+            j += j < len(tokens) and _NUMERAL.match(tokens[j].text) is not None
+        elif how == "words":
+            while j < len(tokens) and j - i <= _UNIT_MAX_WORDS and tokens[j].start not in at \
+                    and (tokens[j].is_cap or tokens[j].low in _UNIT_CONNECTORS | {"/"}):
+                j += 1
+            while j > i + 1 and tokens[j - 1].low in _UNIT_CONNECTORS | {"/"}:
+                j -= 1
+        if j >= len(tokens) or j - i - 1 < (how != "none") or text[tokens[j - 1].end : tokens[j].start] != " ":
+            continue  # no numeral or name words where the head word needs them
+        link = at.get(tokens[j].start)
+        if link is None:
+            continue
+        parent = by_key[link.key]
+        words = " ".join([tok.text[:1].upper() + tok.text[1:].lower(), *(t.text for t in tokens[i + 1 : j])])
+        words = re.sub(r" ?/ ?", "/", words)
+        name = f"{words} {parent.name}"
+        kind = "regional-unit" if parent.kind == "regional-government" else parent.kind
+        unit = Organization(key("org", name), name, kind=kind, government=parent.government,
+                            region=parent.region, parent=parent.key)
+        span = Span(tok.start, link.span.end)
+        found.mention(unit.key, span)
+        out.append(_with_alias(unit, text[span.start : span.end], span))
+    return out
+
+
+def _in_phrase(tokens: list[Token], i: int) -> bool:
+    """Whether token i continues a capitalized phrase on its line ('Kepala Bagian')."""
+    return i > 0 and tokens[i - 1].is_cap and tokens[i - 1].text.isalpha() and tokens[i].start - tokens[i - 1].end == 1
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
