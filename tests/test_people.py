@@ -103,3 +103,10 @@ def test_office_in_a_body_named_by_the_acronym_the_article_defined() -> None:
     text = ("Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kabupaten Sleman menggelar bimtek. "
             "Kepala DPMK Sleman, Bambang Widodo, membuka acara itu.")
     assert ("Bambang Widodo", "Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan Kabupaten Sleman") in holdings(text)
+
+
+def test_acronym_the_article_spelled_out_is_written_out_in_the_office() -> None:
+    text = ("Bimtek Manajemen Aparatur Sipil Negara (MASN) digelar di Bogor. "
+            "Dewi Lestari selaku Asisten Deputi Pengembangan MASN Kementerian PANRB membuka acara.")
+    assert ("Dewi Lestari", "Asisten Deputi Pengembangan Manajemen Aparatur Sipil Negara Kementerian "
+            "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi") in holdings(text)

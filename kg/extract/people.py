@@ -187,13 +187,25 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
         return None  # an office phrase never runs over a line break (a headline's last word)
     if row.body in ("district", "village") and not _specific(tokens, m.last):
         return None  # '604 keuchik', 'para lurah': a kind of people, not one office
-    role = _role(row, qual, jur.complement, m.surface if english else None)
+    complement = _expanded(jur.complement, found.expansions)
+    role = _role(row, qual, complement, m.surface if english else None)
+    if complement != jur.complement:
+        written = _role(row, qual, jur.complement, m.surface if english else None).name
+        role = Role(role.key, role.name, tuple(sorted({*role.aliases, written})))
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org, row.role)) if x)
     start = min(first, jur.first)
     span = Span(tokens[start].start, tokens[jur.last - 1].end)
     surface = " ".join(text[span.start : span.end].split())
     post = Post(key("post", name), name, (surface,) if surface != name else (), span, role=role.key, org=jur.org.key)
     return Office(start, jur.last, post, role, jur.org)
+
+
+def _expanded(complement: str, expansions: dict[str, str]) -> str:
+    """A role's complement with the acronyms the article spelled out written out ('Tata Kelola
+    SPBE' after 'Sistem Pemerintahan Berbasis Elektronik (SPBE)')."""
+    words = complement.split()
+    return " ".join(expansions[w] if w in expansions and sum(c.isupper() for c in w) >= 2 else w
+                    for w in words)
 
 
 def _role(row: RoleRow, qual: Qualifier | None, complement: str, surface: str | None = None) -> Role:
