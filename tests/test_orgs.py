@@ -290,3 +290,10 @@ def test_unit_named_before_its_organization(text: str, name: str, parent: str) -
 def test_unit_head_inside_an_office_is_no_unit() -> None:
     found = orgs("Kepala Bagian Organisasi Setda Kota Blitar membuka pelatihan. Komisi baru DPR RI belum bekerja.")
     assert not [n for n in found if n.startswith(("Bagian", "Komisi"))], sorted(found)
+
+
+def test_association_followed_by_a_region_is_its_chapter_there() -> None:
+    found = orgs("Pengurus Asosiasi Pemerintah Desa Seluruh Indonesia (APDESI) Kabupaten Lebak hadir. "
+                 "APDESI juga mengundang pakar.")
+    chapter = found["Asosiasi Pemerintah Desa Seluruh Indonesia Kabupaten Lebak"]
+    assert chapter.parent == found["Asosiasi Pemerintah Desa Seluruh Indonesia"].key

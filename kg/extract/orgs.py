@@ -244,7 +244,8 @@ def _region_link(found: Findings, start: int | None = None, end: int | None = No
 def _units_of(text: str, found: Findings, tokens: list[Token], m: Match[Institution],
               parent: Organization) -> list[tuple[Organization, Span]]:
     """Offices of a national body named around it: "BPKP Perwakilan Aceh", "Kantor Regional VI
-    BKN Medan", "BPKP representative office in West Sumatra", a company's city branch."""
+    BKN Medan", "BPKP representative office in West Sumatra", an association's regional chapter
+    ("APDESI Bangka Barat"), a company's city branch."""
     gaz = Gazetteer.load()
     out: list[tuple[Organization, Span]] = []
     after = tokens[_after_paren(tokens, m.last) - 1].end
@@ -263,6 +264,12 @@ def _units_of(text: str, found: Findings, tokens: list[Token], m: Match[Institut
         name = f"{_OFFICE_NAMES[office.group(1).lower()]} {office.group(2)} {parent.name}".replace("  ", " ")
         city = _region_link(found, start=m.end + 1) if text[m.end : m.end + 1] == " " else None
         out.append((_unit(parent, name, None), Span(office.start(), city[1].end if city else m.end)))
+    if parent.kind == "association" and text[after : after + 1] == " ":
+        branch = _region_link(found, start=after + 1)  # 'APDESI Babar': its regency's chapter
+        if branch is not None and branch[0].startswith("region/id-"):
+            place = gaz.get(found.entities[branch[0]].place)  # type: ignore[attr-defined]
+            out.append((_unit(parent, f"{parent.name} {display_name(place)}", region_key(place.key)),
+                        Span(m.start, branch[1].end)))
     if parent.kind == "company" and text[m.end : m.end + 1] == " ":
         city = _region_link(found, start=m.end + 1)
         if city is not None and city[0].count(".") == 1:
