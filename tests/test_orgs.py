@@ -297,3 +297,18 @@ def test_association_followed_by_a_region_is_its_chapter_there() -> None:
                  "APDESI juga mengundang pakar.")
     chapter = found["Asosiasi Pemerintah Desa Seluruh Indonesia Kabupaten Lebak"]
     assert chapter.parent == found["Asosiasi Pemerintah Desa Seluruh Indonesia"].key
+
+
+@pytest.mark.parametrize(("text", "name", "english"), [
+    ("The team met officials of Garut's Bappeda on Monday.",
+     "Badan Perencanaan Pembangunan Daerah Kabupaten Garut", "Regional Development Planning Agency of Garut"),
+    ("Officials from the Medan City Bappedalitbang joined the course.",
+     "Badan Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan Kota Medan",
+     None),
+    ("Padang city's Bappeda sent two planners.",
+     "Badan Perencanaan Pembangunan Daerah Kota Padang", "Regional Development Planning Agency of Padang"),
+])
+def test_english_region_before_a_regional_body(text: str, name: str, english: str | None) -> None:
+    found = orgs(text, "en")
+    assert name in found, sorted(found)
+    assert english is None or english in found[name].aliases

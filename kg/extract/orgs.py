@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
-from kg.extract.regions import display_name, region_key
+from kg.extract.regions import _LEVEL_WORD, display_name, region_key
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Institution, Lexicon
@@ -93,10 +94,17 @@ def national(inst: Institution) -> Organization:
 
 
 def adjacent_region(found: Findings, tokens: list[Token], first: int, last: int) -> tuple[str, Span] | None:
-    """A region mention overlapping or right after tokens[first:last], or right before them."""
+    """A region mention overlapping or right after tokens[first:last], or right before them
+    (also in English, with a level word or a possessive: "Makassar's Bappeda", "Surabaya City
+    Bappedalitbang")."""
     lo = tokens[first].start
     hi = tokens[last].start if last < len(tokens) else tokens[last - 1].end
-    before = tokens[first - 1].end if first > 0 else -1
+    k = first
+    if k > 2 and tokens[k - 1].text == "s" and tokens[k - 2].text in ("'", "’"):
+        k -= 2  # English possessive: "Makassar's Bappeda"
+    if k > 1 and tokens[k - 1].low in _LEVEL_WORD:
+        k -= 1  # an English level word: "Surabaya City Bappedalitbang", "Semarang city's Bappeda"
+    before = tokens[k - 1].end if k > 0 else -1
     for link in found.mentions:
         if not link.key.startswith("region/"):
             continue
@@ -125,7 +133,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
         if near is None and _after_paren(tokens, m.last) != m.last:
             near = adjacent_region(found, tokens, m.first, _after_paren(tokens, m.last))
         regional.append((m, near))
-    out.extend(_regional(article.body, found, tokens, regional))
+    out.extend(_regional(article.body, found, tokens, regional, english=article.language == "en"))
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
@@ -147,9 +155,12 @@ def _national(text: str, found: Findings, tokens: list[Token], m: Match[Institut
 
 
 def _regional(text: str, found: Findings, tokens: list[Token],
-              matches: list[tuple[Match[Institution], tuple[str, Span] | None]]) -> list[Organization]:
+              matches: list[tuple[Match[Institution], tuple[str, Span] | None]],
+              english: bool = False) -> list[Organization]:
     """Regional bodies with the region after them, or after the last of a list of bodies
-    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur)."""
+    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur). In an English article the
+    body's English name with its region is an alias ("Regional Development Planning Agency of
+    Makassar"), the way an English reader names it."""
     gaz = Gazetteer.load()
     out: list[Organization] = []
     shared: tuple[str, Span] | None = None
@@ -168,8 +179,11 @@ def _regional(text: str, found: Findings, tokens: list[Token],
                 continue
             span = Span(m.start, m.end)
         place = _stated_level(gaz, m.payloads[0], gaz.get(found.entities[near[0]].place))  # type: ignore[attr-defined]
-        org = regional_body(m.payloads[0], place)
-        out.append(_with_alias(org, text[span.start : span.end], span))
+        org = _with_alias(regional_body(m.payloads[0], place), text[span.start : span.end], span)
+        if english and m.payloads[0].en and org.kind != "regional-government":
+            bare = place.name.split(" ", 1)[-1] if place.level in ("regency", "city") else place.name
+            org = replace(org, aliases=tuple(sorted({*org.aliases, f"{m.payloads[0].en[0]} of {bare}"})))
+        out.append(org)
         found.mention(org.key, span)
     return out[::-1]
 
