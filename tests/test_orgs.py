@@ -312,3 +312,12 @@ def test_english_region_before_a_regional_body(text: str, name: str, english: st
     found = orgs(text, "en")
     assert name in found, sorted(found)
     assert english is None or english in found[name].aliases
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The National Development Planning Ministry opened the course.",
+     "Kementerian Perencanaan Pembangunan Nasional/Badan Perencanaan Pembangunan Nasional"),
+    ("The Communication and Digital Ministry funds the academy.", "Kementerian Komunikasi dan Digital"),
+])
+def test_english_ministry_named_with_ministry_last(text: str, name: str) -> None:
+    assert name in orgs(text, "en")
