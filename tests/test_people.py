@@ -110,3 +110,9 @@ def test_acronym_the_article_spelled_out_is_written_out_in_the_office() -> None:
             "Dewi Lestari selaku Asisten Deputi Pengembangan MASN Kementerian PANRB membuka acara.")
     assert ("Dewi Lestari", "Asisten Deputi Pengembangan Manajemen Aparatur Sipil Negara Kementerian "
             "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi") in holdings(text)
+
+
+def test_english_level_word_after_the_region_before_the_holder() -> None:
+    text = ("The course was opened on Monday by the regional secretary of Sumedang regency in West Java, "
+            "Bambang Hermawan, who said the officials were ready for the training.")
+    assert ("Bambang Hermawan", "Regional secretary Kabupaten Sumedang") in holdings(text)
