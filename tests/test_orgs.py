@@ -321,3 +321,9 @@ def test_english_region_before_a_regional_body(text: str, name: str, english: st
 ])
 def test_english_ministry_named_with_ministry_last(text: str, name: str) -> None:
     assert name in orgs(text, "en")
+
+
+def test_kind_of_regional_body_before_a_ministry_is_the_ministry_body() -> None:
+    found = orgs("Pelatihan difasilitasi Badan Pengembangan Sumber Daya Manusia (BPSDM) Kementerian Keuangan (Kemenkeu).")
+    body = found["Badan Pengembangan Sumber Daya Manusia Kementerian Keuangan"]
+    assert body.parent == found["Kementerian Keuangan"].key

@@ -116,3 +116,9 @@ def test_english_level_word_after_the_region_before_the_holder() -> None:
     text = ("The course was opened on Monday by the regional secretary of Sumedang regency in West Java, "
             "Bambang Hermawan, who said the officials were ready for the training.")
     assert ("Bambang Hermawan", "Regional secretary Kabupaten Sumedang") in holdings(text)
+
+
+def test_english_office_after_a_ministry_body_is_in_that_body() -> None:
+    text = ("The academy is run by the ministry's training arm. BPSDM Kemenkeu head Rudi Santoso said on Monday "
+            "that the classes would open next week for the officials.")
+    assert ("Rudi Santoso", "Head Badan Pengembangan Sumber Daya Manusia Kementerian Keuangan") in holdings(text)

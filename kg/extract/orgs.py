@@ -121,11 +121,14 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out: list[Organization] = []
     ends: set[int] = set()
     regional: list[tuple[Match[Institution], tuple[str, Span] | None]] = []
+    ministries: dict[int, tuple[Institution, int]] = {}
     for m in institution_matcher().find(article.body, tokens):
         inst = m.payloads[0]
         ends.add(m.end)
         if inst.scope == "national":
             out.extend(_national(article.body, found, tokens, m))
+            if inst.kind == "ministry":
+                ministries[m.start] = (inst, m.end)
             continue
         if regional and _after_paren(tokens, regional[-1][0].last) > m.first:
             continue  # the acronym in parentheses after the body's name
@@ -133,7 +136,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
         if near is None and _after_paren(tokens, m.last) != m.last:
             near = adjacent_region(found, tokens, m.first, _after_paren(tokens, m.last))
         regional.append((m, near))
-    out.extend(_regional(article.body, found, tokens, regional, english=article.language == "en"))
+    out.extend(_regional(article.body, found, tokens, regional, ministries, english=article.language == "en"))
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
     out.extend(_defined_by_acronym(article, found, ends))
@@ -156,11 +159,12 @@ def _national(text: str, found: Findings, tokens: list[Token], m: Match[Institut
 
 def _regional(text: str, found: Findings, tokens: list[Token],
               matches: list[tuple[Match[Institution], tuple[str, Span] | None]],
-              english: bool = False) -> list[Organization]:
+              ministries: dict[int, tuple[Institution, int]], english: bool = False) -> list[Organization]:
     """Regional bodies with the region after them, or after the last of a list of bodies
-    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur). In an English article the
-    body's English name with its region is an alias ("Regional Development Planning Agency of
-    Makassar"), the way an English reader names it."""
+    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur); with a ministry after them
+    instead, the ministry's own body ("BPSDM Komdigi"). In an English article the body's English
+    name with its region is an alias ("Regional Development Planning Agency of Makassar"), the
+    way an English reader names it."""
     gaz = Gazetteer.load()
     out: list[Organization] = []
     shared: tuple[str, Span] | None = None
@@ -173,6 +177,10 @@ def _regional(text: str, found: Findings, tokens: list[Token],
             near = shared
             span = Span(m.start, tokens[_after_paren(tokens, m.last) - 1].end)
         shared = near
+        if near is None and (unit := _ministry_body(text, tokens, m, ministries, english)) is not None:
+            out.append(unit)
+            found.mention(unit.key, unit.span)  # type: ignore[arg-type]
+            continue
         if near is None:
             near = _only_region_of_level(found, m.payloads[0])
             if near is None:
@@ -186,6 +194,26 @@ def _regional(text: str, found: Findings, tokens: list[Token],
         out.append(org)
         found.mention(org.key, span)
     return out[::-1]
+
+
+def _ministry_body(text: str, tokens: list[Token], m: Match[Institution],
+                   ministries: dict[int, tuple[Institution, int]], english: bool) -> Organization | None:
+    """'BPSDM Komdigi', "Komdigi's Human Resources Development Agency (BPSDM Komdigi)": a kind of
+    regional body named with a ministry right after it is that ministry's own body."""
+    after = _after_paren(tokens, m.last)
+    nxt = tokens[after] if after < len(tokens) else None
+    if nxt is None or text[tokens[after - 1].end : nxt.start] != " " or nxt.start not in ministries:
+        return None
+    inst = m.payloads[0]
+    ministry, end = ministries[nxt.start]
+    last = next(j for j in range(after, len(tokens)) if tokens[j].end >= end) + 1
+    name = f"{inst.name} {ministry.name}"
+    aliases = {" ".join(text[m.start : end].split())} - {name}
+    end = tokens[_after_paren(tokens, last) - 1].end  # the span takes the ministry's acronym: '(Kemendagri)'
+    if english and inst.en and ministry.en:
+        aliases.add(f"{inst.en[0]} of the {ministry.en[0]}")
+    return Organization(key("org", name), name, tuple(sorted(aliases)), Span(m.start, end), kind="agency",
+                        government=True, parent=key("org", ministry.name))
 
 
 def _only_region_of_level(found: Findings, inst: Institution) -> tuple[str, Span] | None:

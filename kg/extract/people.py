@@ -364,19 +364,21 @@ def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, 
     if tokens[first - 1].text == ")":
         opening = next((j for j in range(first - 1, max(0, first - 6), -1) if tokens[j].text == "("), None)
         before = opening if opening else first
-    for link in found.mentions:
-        if link.key.startswith(("org/", "region/")) and before > 0 and link.span.end == tokens[before - 1].end:
-            org = _org_for(found, link.key, row)
-            if org is None:
-                return None
-            start = next(j for j in range(first) if tokens[j].start >= link.span.start)
-            end = last
-            if end < len(tokens) and tokens[end].low in ("for", "of"):
-                while end < len(tokens) and tokens[end].text.isalpha() and (tokens[end].text.islower()):
-                    end += 1
-            complement = " ".join(t.text for t in tokens[last:end])
-            return Jurisdiction(start, end, complement, org)
-    return None
+    ending = [l for l in found.mentions if l.key.startswith(("org/", "region/")) and before > 0
+              and l.span.end == tokens[before - 1].end]
+    if not ending:
+        return None
+    link = min(ending, key=lambda l: l.span.start)  # the longest: 'BPSDM Komdigi head', not 'Komdigi'
+    org = _org_for(found, link.key, row)
+    if org is None:
+        return None
+    start = next(j for j in range(first) if tokens[j].start >= link.span.start)
+    end = last
+    if end < len(tokens) and tokens[end].low in ("for", "of"):
+        while end < len(tokens) and tokens[end].text.isalpha() and (tokens[end].text.islower()):
+            end += 1
+    complement = " ".join(t.text for t in tokens[last:end])
+    return Jurisdiction(start, end, complement, org)
 
 
 def _implied(tokens: list[Token], first: int, last: int, row: RoleRow, found: Findings) -> Jurisdiction | None:
