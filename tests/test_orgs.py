@@ -327,3 +327,17 @@ def test_kind_of_regional_body_before_a_ministry_is_the_ministry_body() -> None:
     found = orgs("Pelatihan difasilitasi Badan Pengembangan Sumber Daya Manusia (BPSDM) Kementerian Keuangan (Kemenkeu).")
     body = found["Badan Pengembangan Sumber Daya Manusia Kementerian Keuangan"]
     assert body.parent == found["Kementerian Keuangan"].key
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The officials then visited the Osaka City Waste Management Bureau on Tuesday.", "Osaka City Waste Management Bureau"),
+    ("They were briefed by the Port of Amsterdam Authority.", "Port of Amsterdam Authority"),
+])
+def test_foreign_body_named_after_its_city(text: str, name: str) -> None:
+    found = orgs(text, "en")
+    assert name in found, sorted(found)
+    assert found[name].kind == "foreign-agency"
+
+
+def test_foreign_city_without_a_body_word_is_no_body() -> None:
+    assert not [n for n in orgs("The group toured Osaka Castle and Osaka Bay.", "en") if "Osaka" in n]

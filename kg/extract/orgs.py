@@ -139,6 +139,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out.extend(_regional(article.body, found, tokens, regional, ministries, english=article.language == "en"))
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
+    out.extend(_foreign_bodies(article.body, found, tokens))
     out.extend(_defined_by_acronym(article, found, ends))
     out.extend(_acronym_mentions(article.body, found, tokens, out))
     out.extend(_units_before(article.body, found, tokens, out))
@@ -243,6 +244,47 @@ def _foreign_governments(text: str, found: Findings) -> list[Organization]:
         org = Organization(key("org", name), name, kind="foreign-agency", government=True, region=link.key)
         out.append(_with_alias(org, name, Span(link.span.start, m.end())))
         found.mention(org.key, Span(link.span.start, m.end()))
+    return out
+
+
+@functools.cache
+def org_tails() -> dict[str, str]:
+    """English words that end a foreign body's name ("Bureau", "Authority"), with its kind."""
+    return {row["tail"]: row["kind"] for row in table("org_tails.csv")}
+
+
+def _foreign_bodies(text: str, found: Findings, tokens: list[Token]) -> list[Organization]:
+    """'Kitakyushu City Environment Bureau', 'Port of Rotterdam Authority': capitalized words
+    around a foreign city or region that end in a body's tail word name a body of that place."""
+    gaz = Gazetteer.load()
+    tails = org_tails()
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith("org/")]
+    index = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Organization] = []
+    for link in list(found.mentions):
+        if not link.key.startswith("region/") or link.span.start not in index:
+            continue
+        place = gaz.get(found.entities[link.key].place)  # type: ignore[attr-defined]
+        if place.level not in ("foreign-city", "foreign-region"):
+            continue
+        first = index[link.span.start]
+        last = next((j for j in range(first, len(tokens)) if tokens[j].end >= link.span.end), first) + 1
+        if first >= 2 and tokens[first - 1].text == "of" and tokens[first - 2].is_cap and tokens[first - 2].text.isalpha():
+            first -= 2  # 'Port of Rotterdam ...'
+        end = None
+        for j in range(last, min(last + 4, len(tokens))):
+            if not (tokens[j].is_cap and tokens[j].text.isalpha()) or "\n" in text[tokens[j - 1].end : tokens[j].start]:
+                break
+            if tokens[j].text in tails:
+                end = j + 1
+        if end is None or any(lo < tokens[end - 1].end and tokens[first].start < hi for lo, hi in taken):
+            continue
+        span = Span(tokens[first].start, tokens[end - 1].end)
+        name = " ".join(text[span.start : span.end].split())
+        org = Organization(key("org", name), name, kind=tails[tokens[end - 1].text], government=True, region=link.key)
+        out.append(org)
+        found.mention(org.key, span)
+        taken.append((span.start, span.end))
     return out
 
 
