@@ -341,3 +341,12 @@ def test_foreign_body_named_after_its_city(text: str, name: str) -> None:
 
 def test_foreign_city_without_a_body_word_is_no_body() -> None:
     assert not [n for n in orgs("The group toured Osaka Castle and Osaka Bay.", "en") if "Osaka" in n]
+
+
+def test_university_of_a_place() -> None:
+    found = orgs("The second module takes place at the University of Leeds, England, in May.", "en")
+    assert found["University of Leeds"].kind == "university"
+
+
+def test_university_of_followed_by_a_capitalized_word_is_left_alone() -> None:
+    assert "University of Leeds" not in orgs("Rector of the University of Leeds Maria Jones spoke.", "en")

@@ -140,6 +140,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
     out.extend(_foreign_bodies(article.body, found, tokens))
+    out.extend(_universities_of(article.body, found, tokens))
     out.extend(_defined_by_acronym(article, found, ends))
     out.extend(_acronym_mentions(article.body, found, tokens, out))
     out.extend(_units_before(article.body, found, tokens, out))
@@ -285,6 +286,29 @@ def _foreign_bodies(text: str, found: Findings, tokens: list[Token]) -> list[Org
         out.append(org)
         found.mention(org.key, span)
         taken.append((span.start, span.end))
+    return out
+
+
+def _universities_of(text: str, found: Findings, tokens: list[Token]) -> list[Organization]:
+    """'University of Melbourne': a university head word, 'of' and up to three capitalized words
+    (not when a capitalized word follows: that may be a person's name after the office)."""
+    heads = {h for h, kind in org_heads().items() if kind == "university" and " " not in h}
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith("org/")]
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.text not in heads or tokens[i + 1].text != "of" or _inside(taken, tok.start):
+            continue
+        j = i + 2
+        while j < len(tokens) and j - i - 2 < 3 and tokens[j].is_cap and tokens[j].text.isalpha() \
+                and text[tokens[j - 1].end : tokens[j].start] == " ":
+            j += 1
+        if j == i + 2 or (j < len(tokens) and tokens[j].is_cap and tokens[j].text.isalpha()):
+            continue
+        span = Span(tok.start, tokens[j - 1].end)
+        name = text[span.start : span.end]
+        org = Organization(key("org", name), name, kind="university")
+        out.append(org)
+        found.mention(org.key, span)
     return out
 
 
