@@ -122,3 +122,9 @@ def test_english_office_after_a_ministry_body_is_in_that_body() -> None:
     text = ("The academy is run by the ministry's training arm. BPSDM Kemenkeu head Rudi Santoso said on Monday "
             "that the classes would open next week for the officials.")
     assert ("Rudi Santoso", "Head Badan Pengembangan Sumber Daya Manusia Kementerian Keuangan") in holdings(text)
+
+
+def test_english_office_after_a_nagari_office_and_its_acronym() -> None:
+    text = ("The training ended on Friday in Painan. Pesisir Selatan Community and Nagari Empowerment Office (Dinas PMN) "
+            "secretary Rina Yusuf said the officials had learned a lot during the training.")
+    assert ("Rina Yusuf", "Secretary Dinas Pemberdayaan Masyarakat dan Nagari Kabupaten Pesisir Selatan") in holdings(text)
