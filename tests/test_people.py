@@ -128,3 +128,17 @@ def test_english_office_after_a_nagari_office_and_its_acronym() -> None:
     text = ("The training ended on Friday in Painan. Pesisir Selatan Community and Nagari Empowerment Office (Dinas PMN) "
             "secretary Rina Yusuf said the officials had learned a lot during the training.")
     assert ("Rina Yusuf", "Secretary Dinas Pemberdayaan Masyarakat dan Nagari Kabupaten Pesisir Selatan") in holdings(text)
+
+
+@pytest.mark.parametrize("text, person, post", [
+    ("Menurut Park Min-jun, Senior Representative KOICA Indonesia Office, kerja sama dengan pemerintah daerah "
+     "itu akan berlanjut tahun depan.",
+     "Park Min-jun", "Senior Representative Korea International Cooperation Agency"),
+    ("The mayors agreed on the plan, APEKSI executive director Budi Santosa said on Monday after the meeting "
+     "with the ministry officials.",
+     "Budi Santosa", "Executive director Asosiasi Pemerintah Kota Seluruh Indonesia"),
+])
+def test_donor_and_association_office_titles(text: str, person: str, post: str) -> None:
+    held = holdings(text)
+    assert (person, post) in held, held
+    assert not [p for p, _ in held if p == "Office"]
