@@ -142,3 +142,10 @@ def test_donor_and_association_office_titles(text: str, person: str, post: str) 
     held = holdings(text)
     assert (person, post) in held, held
     assert not [p for p, _ in held if p == "Office"]
+
+
+def test_office_represented_by_another_is_not_the_stand_in_s() -> None:
+    text = "Wali Kota Madiun yang diwakili Asisten II Setda Kota Madiun, Hari Prasetyo, membuka pelatihan itu."
+    held = holdings(text)
+    assert ("Hari Prasetyo", "Wali Kota Madiun") not in held, held
+    assert any(p == "Hari Prasetyo" and post.startswith("Asisten II") for p, post in held), held

@@ -31,6 +31,7 @@ from kg.lexicon import Lexicon, Qualifier
 from kg.lexicon import Role as RoleRow
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Holding, Link, Organization, Person, Post, Role, Span
+from kg.paths import DATA
 
 LEADER_CUES = re.compile(
     r"\b(pimpinan|ketua|kepala) (delegasi|rombongan)\b|\bdelegation (leader|head)\b|\bhead(ed)? (of )?the delegation\b",
@@ -151,9 +152,18 @@ def _named_participants(text: str, tokens: list[Token], found: Findings, blocked
 
 
 def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
-    """'Ketua APDESI Bangka Barat yang juga Kepala Desa Air Belo, Junaidi': one holder."""
+    """'Ketua APDESI Bangka Barat yang juga Kepala Desa Air Belo, Junaidi': one holder; not
+    'Bupati Sergai yang diwakili Asisten III ..., Zulfikar' (someone stands in for the first)."""
     words = [t.low for t in tokens[lo:hi]]
-    return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words)
+    return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words) \
+        and not stand_in_words().intersection(words)
+
+
+@functools.cache
+def stand_in_words() -> frozenset[str]:
+    """Words by which an office hands its part to another ("diwakili", "represented")."""
+    lines = (DATA / "stand_in_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
