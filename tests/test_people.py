@@ -149,3 +149,8 @@ def test_office_represented_by_another_is_not_the_stand_in_s() -> None:
     held = holdings(text)
     assert ("Hari Prasetyo", "Wali Kota Madiun") not in held, held
     assert any(p == "Hari Prasetyo" and post.startswith("Asisten II") for p, post in held), held
+
+
+def test_title_that_goes_on_with_dan_keeps_its_written_words() -> None:
+    text = "Pelatihan dibuka Asisten Pemerintahan dan Otonomi Daerah Setda Kota Madiun, Hari Prasetyo, di aula kantor."
+    assert ("Hari Prasetyo", "Asisten Pemerintahan dan Otonomi Daerah Sekretariat Daerah Kota Madiun") in holdings(text)

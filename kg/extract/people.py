@@ -198,9 +198,13 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     if row.body in ("district", "village") and not _specific(tokens, m.last):
         return None  # '604 keuchik', 'para lurah': a kind of people, not one office
     complement = _expanded(jur.complement, found.expansions)
-    role = _role(row, qual, complement, m.surface if english else None)
+    # 'Asisten Pemerintahan dan Keistimewaan Aceh': a complement that goes on with 'dan' extends
+    # the written title, which is then the role's name (not 'Asisten I dan Keistimewaan Aceh')
+    words = complement.split()
+    surface = m.surface if english or (words and words[0].lower() in CONNECTORS) else None
+    role = _role(row, qual, complement, surface)
     if complement != jur.complement:
-        written = _role(row, qual, jur.complement, m.surface if english else None).name
+        written = _role(row, qual, jur.complement, surface).name
         role = Role(role.key, role.name, tuple(sorted({*role.aliases, written})))
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org, row.role)) if x)
     start = min(first, jur.first)
