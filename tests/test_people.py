@@ -154,3 +154,9 @@ def test_office_represented_by_another_is_not_the_stand_in_s() -> None:
 def test_title_that_goes_on_with_dan_keeps_its_written_words() -> None:
     text = "Pelatihan dibuka Asisten Pemerintahan dan Otonomi Daerah Setda Kota Madiun, Hari Prasetyo, di aula kantor."
     assert ("Hari Prasetyo", "Asisten Pemerintahan dan Otonomi Daerah Sekretariat Daerah Kota Madiun") in holdings(text)
+
+
+def test_english_its_before_an_office_is_the_organization_named_just_before() -> None:
+    text = ("The Association of Indonesian City Governments (APEKSI) backed the course on Tuesday. "
+            "Its executive director, Hendra Wijaya, said mayors would send their planners to the classes.")
+    assert ("Hendra Wijaya", "Executive director Asosiasi Pemerintah Kota Seluruh Indonesia") in holdings(text)

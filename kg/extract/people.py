@@ -52,6 +52,7 @@ COMPLEMENT_REACH = 8
 IMPLIED_LEVEL = {"Bupati": "Kabupaten", "Gubernur": "Provinsi", "Kota": "Kota"}
 CHAIN_WORDS = frozenset({"yang", "sekaligus", "merangkap", "and", "dan", "also"})
 MAX_NAME_WORDS = 4
+ITS_REACH = 300  # characters back to the organization that 'its' refers to
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     """An office phrase, in the article's language (the reader decides it once)."""
     jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row, english) \
         or _jurisdiction_before(text, tokens, first, m.last, found, row) \
-        or _implied(tokens, first, m.last, row, found)
+        or _implied(tokens, first, m.last, row, found) \
+        or (_jurisdiction_its(text, tokens, first, m.last, found) if english else None)
     if jur is None or "\n" in text[tokens[min(first, jur.first)].start : tokens[jur.last - 1].end]:
         return None  # an office phrase never runs over a line break (a headline's last word)
     if row.body in ("district", "village") and not _specific(tokens, m.last):
@@ -393,6 +395,21 @@ def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, 
             end += 1
     complement = " ".join(t.text for t in tokens[last:end])
     return Jurisdiction(start, end, complement, org)
+
+
+def _jurisdiction_its(text: str, tokens: list[Token], first: int, last: int, found: Findings) -> Jurisdiction | None:
+    """'The Association of ... (APKASI) welcomed the program. Its executive director, X': 'its'
+    before a role is the organization named last before it in the same paragraph."""
+    if first == 0 or tokens[first - 1].low != "its":
+        return None
+    at = tokens[first - 1].start
+    lo = max(text.rfind("\n\n", 0, at), at - ITS_REACH)
+    before = [l for l in found.mentions if l.key.startswith("org/") and lo <= l.span.start and l.span.end <= at]
+    if not before:
+        return None
+    link = max(before, key=lambda l: (l.span.end, -l.span.start))
+    org = found.entities.get(link.key)
+    return Jurisdiction(first, last, "", org) if isinstance(org, Organization) else None
 
 
 def _implied(tokens: list[Token], first: int, last: int, row: RoleRow, found: Findings) -> Jurisdiction | None:
