@@ -160,3 +160,9 @@ def test_english_its_before_an_office_is_the_organization_named_just_before() ->
     text = ("The Association of Indonesian City Governments (APEKSI) backed the course on Tuesday. "
             "Its executive director, Hendra Wijaya, said mayors would send their planners to the classes.")
     assert ("Hendra Wijaya", "Executive director Asosiasi Pemerintah Kota Seluruh Indonesia") in holdings(text)
+
+
+def test_english_office_in_a_body_named_after_a_ministry_possessive() -> None:
+    text = ("The regulation was presented on Monday by a head of subdirectorate at the Home Affairs Ministry's "
+            "Directorate General of Village Government Development, Dewi Kartika, to the village officials.")
+    assert ("Dewi Kartika", "Head of subdirectorate Direktorat Jenderal Bina Pemerintahan Desa") in holdings(text)

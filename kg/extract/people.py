@@ -296,10 +296,14 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
         if hit is not None:
             while (nxt := _mention_at(found, tokens, hit[1])) is not None and nxt[0].startswith("org/"):
                 k, hit = hit[1], nxt  # 'Keistimewaan Aceh Setdakab Aceh Besar': the last body wins
+            if english and (unit := _possessed(found, tokens, hit[1])) is not None:
+                k, hit = hit[1], unit  # "the Home Affairs Ministry's Directorate General of ..."
             org = _org_for(found, hit[0], row)
             if org is None:
                 return None
             words = [t.text for t in tokens[j:k]]
+            if english and "at" in words:
+                words = words[: words.index("at")]  # 'head of X at the ministry's ...': 'at' leads to the body
             while words and words[-1].lower() in EN_LINKERS:
                 words.pop()
             return Jurisdiction(j, hit[1], " ".join(words), org)
@@ -309,6 +313,15 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
             return None
         if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"} and not english:
             return None
+    return None
+
+
+def _possessed(found: Findings, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The organization named after an English possessive at token i ("'s Directorate ...")."""
+    if i + 2 < len(tokens) and tokens[i].text in ("'", "’") and tokens[i + 1].text == "s":
+        hit = _mention_at(found, tokens, i + 2)
+        if hit is not None and hit[0].startswith("org/"):
+            return hit
     return None
 
 
