@@ -262,3 +262,91 @@ def test_a_unit_a_government_acts_through_is_that_governments() -> None:
     found = ex.extract(parse_article(text, Meta(id="t"), "t.txt"))
     unit = {o.name: o for o in found.of(Organization)}["Dinas Pemberdayaan Masyarakat dan Gampong Kabupaten Aceh Besar"]
     assert unit.parent == "org/pemerintah-kabupaten-aceh-besar"
+
+
+def test_acronym_defined_inside_a_regional_body_names_it_later() -> None:
+    found = found_in("Dinas Pemberdayaan Masyarakat dan Kampung (DPMK) Kabupaten Mimika membuka kelas. "
+                     "Sesudah itu DPMK Mimika menutup kelas, lalu DPMK Nabire menggelar kelas lain.")
+    org = {o.name: o for o in found.of(Organization)}["Dinas Pemberdayaan Masyarakat dan Kampung Kabupaten Mimika"]
+    assert "DPMK Mimika" in org.aliases
+    text = found.mentions_of(org.key)
+    assert len(text) == 2  # not the body of another regency that uses the same letters
+
+
+@pytest.mark.parametrize(("text", "name", "parent"), [
+    ("Acara itu disiarkan langsung.\nHumas Pemkot Blitar",
+     "Humas Pemerintah Kota Blitar", "Pemerintah Kota Blitar"),
+    ("Rapat dengan Komisi IV DPR RI berlangsung Kamis.",
+     "Komisi IV Dewan Perwakilan Rakyat Republik Indonesia", "Dewan Perwakilan Rakyat Republik Indonesia"),
+    ("Pelatihan digelar Bagian Organisasi dan Tata Laksana Setda Kota Blitar pekan lalu.",
+     "Bagian Organisasi dan Tata Laksana Sekretariat Daerah Kota Blitar", "Sekretariat Daerah Kota Blitar"),
+])
+def test_unit_named_before_its_organization(text: str, name: str, parent: str) -> None:
+    found = orgs(text)
+    assert name in found, sorted(found)
+    assert found[name].parent == found[parent].key
+
+
+def test_unit_head_inside_an_office_is_no_unit() -> None:
+    found = orgs("Kepala Bagian Organisasi Setda Kota Blitar membuka pelatihan. Komisi baru DPR RI belum bekerja.")
+    assert not [n for n in found if n.startswith(("Bagian", "Komisi"))], sorted(found)
+
+
+def test_association_followed_by_a_region_is_its_chapter_there() -> None:
+    found = orgs("Pengurus Asosiasi Pemerintah Desa Seluruh Indonesia (APDESI) Kabupaten Lebak hadir. "
+                 "APDESI juga mengundang pakar.")
+    chapter = found["Asosiasi Pemerintah Desa Seluruh Indonesia Kabupaten Lebak"]
+    assert chapter.parent == found["Asosiasi Pemerintah Desa Seluruh Indonesia"].key
+
+
+@pytest.mark.parametrize(("text", "name", "english"), [
+    ("The team met officials of Garut's Bappeda on Monday.",
+     "Badan Perencanaan Pembangunan Daerah Kabupaten Garut", "Regional Development Planning Agency of Garut"),
+    ("Officials from the Medan City Bappedalitbang joined the course.",
+     "Badan Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan Kota Medan",
+     None),
+    ("Padang city's Bappeda sent two planners.",
+     "Badan Perencanaan Pembangunan Daerah Kota Padang", "Regional Development Planning Agency of Padang"),
+])
+def test_english_region_before_a_regional_body(text: str, name: str, english: str | None) -> None:
+    found = orgs(text, "en")
+    assert name in found, sorted(found)
+    assert english is None or english in found[name].aliases
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The National Development Planning Ministry opened the course.",
+     "Kementerian Perencanaan Pembangunan Nasional/Badan Perencanaan Pembangunan Nasional"),
+    ("The Communication and Digital Ministry funds the academy.", "Kementerian Komunikasi dan Digital"),
+])
+def test_english_ministry_named_with_ministry_last(text: str, name: str) -> None:
+    assert name in orgs(text, "en")
+
+
+def test_kind_of_regional_body_before_a_ministry_is_the_ministry_body() -> None:
+    found = orgs("Pelatihan difasilitasi Badan Pengembangan Sumber Daya Manusia (BPSDM) Kementerian Keuangan (Kemenkeu).")
+    body = found["Badan Pengembangan Sumber Daya Manusia Kementerian Keuangan"]
+    assert body.parent == found["Kementerian Keuangan"].key
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The officials then visited the Osaka City Waste Management Bureau on Tuesday.", "Osaka City Waste Management Bureau"),
+    ("They were briefed by the Port of Amsterdam Authority.", "Port of Amsterdam Authority"),
+])
+def test_foreign_body_named_after_its_city(text: str, name: str) -> None:
+    found = orgs(text, "en")
+    assert name in found, sorted(found)
+    assert found[name].kind == "foreign-agency"
+
+
+def test_foreign_city_without_a_body_word_is_no_body() -> None:
+    assert not [n for n in orgs("The group toured Osaka Castle and Osaka Bay.", "en") if "Osaka" in n]
+
+
+def test_university_of_a_place() -> None:
+    found = orgs("The second module takes place at the University of Leeds, England, in May.", "en")
+    assert found["University of Leeds"].kind == "university"
+
+
+def test_university_of_followed_by_a_capitalized_word_is_left_alone() -> None:
+    assert "University of Leeds" not in orgs("Rector of the University of Leeds Maria Jones spoke.", "en")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
-from kg.extract.regions import display_name, region_key
+from kg.extract.regions import _LEVEL_WORD, display_name, region_key
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Institution, Lexicon
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Organization, Span
+from kg.model import Article, Findings, Link, Organization, Span
 from kg.resources import table
 
 GOVERNMENT_KINDS = frozenset({"ministry", "agency", "regional-government", "regional-unit", "legislature"})
@@ -39,6 +40,8 @@ _UNIT_HEADS = frozenset({"Dinas", "Badan"})
 _THROUGH = re.compile(r"^\s*(?:melalui|lewat|through|via)\s+$", re.I)
 _UNIT_CONNECTORS = frozenset({"dan", ","})
 _UNIT_MAX_WORDS = 8
+_NUMERAL = re.compile(r"(?:[IVX]{1,4}|[A-E])\Z")
+_INNER_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 
 @functools.cache
@@ -53,6 +56,13 @@ def institution_matcher() -> PhraseMatcher[Institution]:
 @functools.cache
 def org_heads() -> dict[str, str]:
     return {row["head"]: row["kind"] for row in table("org_heads.csv") if row["kind"] != "generic"}
+
+
+@functools.cache
+def unit_heads() -> dict[str, str]:
+    """Head words of a unit named before its organization ("Humas", "Komisi", "Bagian"), each
+    with what stands between it and the organization (see unit_heads.csv)."""
+    return {row["head"].lower(): row["name"] for row in table("unit_heads.csv")}
 
 
 @functools.cache
@@ -84,10 +94,17 @@ def national(inst: Institution) -> Organization:
 
 
 def adjacent_region(found: Findings, tokens: list[Token], first: int, last: int) -> tuple[str, Span] | None:
-    """A region mention overlapping or right after tokens[first:last], or right before them."""
+    """A region mention overlapping or right after tokens[first:last], or right before them
+    (also in English, with a level word or a possessive: "Makassar's Bappeda", "Surabaya City
+    Bappedalitbang")."""
     lo = tokens[first].start
     hi = tokens[last].start if last < len(tokens) else tokens[last - 1].end
-    before = tokens[first - 1].end if first > 0 else -1
+    k = first
+    if k > 2 and tokens[k - 1].text == "s" and tokens[k - 2].text in ("'", "’"):
+        k -= 2  # English possessive: "Makassar's Bappeda"
+    if k > 1 and tokens[k - 1].low in _LEVEL_WORD:
+        k -= 1  # an English level word: "Surabaya City Bappedalitbang", "Semarang city's Bappeda"
+    before = tokens[k - 1].end if k > 0 else -1
     for link in found.mentions:
         if not link.key.startswith("region/"):
             continue
@@ -104,11 +121,14 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out: list[Organization] = []
     ends: set[int] = set()
     regional: list[tuple[Match[Institution], tuple[str, Span] | None]] = []
+    ministries: dict[int, tuple[Institution, int]] = {}
     for m in institution_matcher().find(article.body, tokens):
         inst = m.payloads[0]
         ends.add(m.end)
         if inst.scope == "national":
             out.extend(_national(article.body, found, tokens, m))
+            if inst.kind == "ministry":
+                ministries[m.start] = (inst, m.end)
             continue
         if regional and _after_paren(tokens, regional[-1][0].last) > m.first:
             continue  # the acronym in parentheses after the body's name
@@ -116,10 +136,14 @@ def extract(article: Article, found: Findings) -> list[Organization]:
         if near is None and _after_paren(tokens, m.last) != m.last:
             near = adjacent_region(found, tokens, m.first, _after_paren(tokens, m.last))
         regional.append((m, near))
-    out.extend(_regional(article.body, found, tokens, regional))
+    out.extend(_regional(article.body, found, tokens, regional, ministries, english=article.language == "en"))
     out.extend(_unknown_units(article, found, tokens, {o.key: o for o in out}))
     out.extend(_foreign_governments(article.body, found))
+    out.extend(_foreign_bodies(article.body, found, tokens))
+    out.extend(_universities_of(article.body, found, tokens))
     out.extend(_defined_by_acronym(article, found, ends))
+    out.extend(_acronym_mentions(article.body, found, tokens, out))
+    out.extend(_units_before(article.body, found, tokens, out))
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
     return out
@@ -136,9 +160,13 @@ def _national(text: str, found: Findings, tokens: list[Token], m: Match[Institut
 
 
 def _regional(text: str, found: Findings, tokens: list[Token],
-              matches: list[tuple[Match[Institution], tuple[str, Span] | None]]) -> list[Organization]:
+              matches: list[tuple[Match[Institution], tuple[str, Span] | None]],
+              ministries: dict[int, tuple[Institution, int]], english: bool = False) -> list[Organization]:
     """Regional bodies with the region after them, or after the last of a list of bodies
-    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur)."""
+    ("Bappeda, DLH, serta DPMDes Kutim": all three of Kutai Timur); with a ministry after them
+    instead, the ministry's own body ("BPSDM Komdigi"). In an English article the body's English
+    name with its region is an alias ("Regional Development Planning Agency of Makassar"), the
+    way an English reader names it."""
     gaz = Gazetteer.load()
     out: list[Organization] = []
     shared: tuple[str, Span] | None = None
@@ -151,16 +179,43 @@ def _regional(text: str, found: Findings, tokens: list[Token],
             near = shared
             span = Span(m.start, tokens[_after_paren(tokens, m.last) - 1].end)
         shared = near
+        if near is None and (unit := _ministry_body(text, tokens, m, ministries, english)) is not None:
+            out.append(unit)
+            found.mention(unit.key, unit.span)  # type: ignore[arg-type]
+            continue
         if near is None:
             near = _only_region_of_level(found, m.payloads[0])
             if near is None:
                 continue
             span = Span(m.start, m.end)
         place = _stated_level(gaz, m.payloads[0], gaz.get(found.entities[near[0]].place))  # type: ignore[attr-defined]
-        org = regional_body(m.payloads[0], place)
-        out.append(_with_alias(org, text[span.start : span.end], span))
+        org = _with_alias(regional_body(m.payloads[0], place), text[span.start : span.end], span)
+        if english and m.payloads[0].en and org.kind != "regional-government":
+            bare = place.name.split(" ", 1)[-1] if place.level in ("regency", "city") else place.name
+            org = replace(org, aliases=tuple(sorted({*org.aliases, f"{m.payloads[0].en[0]} of {bare}"})))
+        out.append(org)
         found.mention(org.key, span)
     return out[::-1]
+
+
+def _ministry_body(text: str, tokens: list[Token], m: Match[Institution],
+                   ministries: dict[int, tuple[Institution, int]], english: bool) -> Organization | None:
+    """'BPSDM Komdigi', "Komdigi's Human Resources Development Agency (BPSDM Komdigi)": a kind of
+    regional body named with a ministry right after it is that ministry's own body."""
+    after = _after_paren(tokens, m.last)
+    nxt = tokens[after] if after < len(tokens) else None
+    if nxt is None or text[tokens[after - 1].end : nxt.start] != " " or nxt.start not in ministries:
+        return None
+    inst = m.payloads[0]
+    ministry, end = ministries[nxt.start]
+    last = next(j for j in range(after, len(tokens)) if tokens[j].end >= end) + 1
+    name = f"{inst.name} {ministry.name}"
+    aliases = {" ".join(text[m.start : end].split())} - {name}
+    end = tokens[_after_paren(tokens, last) - 1].end  # the span takes the ministry's acronym: '(Kemendagri)'
+    if english and inst.en and ministry.en:
+        aliases.add(f"{inst.en[0]} of the {ministry.en[0]}")
+    return Organization(key("org", name), name, tuple(sorted(aliases)), Span(m.start, end), kind="agency",
+                        government=True, parent=key("org", ministry.name))
 
 
 def _only_region_of_level(found: Findings, inst: Institution) -> tuple[str, Span] | None:
@@ -190,6 +245,70 @@ def _foreign_governments(text: str, found: Findings) -> list[Organization]:
         org = Organization(key("org", name), name, kind="foreign-agency", government=True, region=link.key)
         out.append(_with_alias(org, name, Span(link.span.start, m.end())))
         found.mention(org.key, Span(link.span.start, m.end()))
+    return out
+
+
+@functools.cache
+def org_tails() -> dict[str, str]:
+    """English words that end a foreign body's name ("Bureau", "Authority"), with its kind."""
+    return {row["tail"]: row["kind"] for row in table("org_tails.csv")}
+
+
+def _foreign_bodies(text: str, found: Findings, tokens: list[Token]) -> list[Organization]:
+    """'Kitakyushu City Environment Bureau', 'Port of Rotterdam Authority': capitalized words
+    around a foreign city or region that end in a body's tail word name a body of that place."""
+    gaz = Gazetteer.load()
+    tails = org_tails()
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith("org/")]
+    index = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Organization] = []
+    for link in list(found.mentions):
+        if not link.key.startswith("region/") or link.span.start not in index:
+            continue
+        place = gaz.get(found.entities[link.key].place)  # type: ignore[attr-defined]
+        if place.level not in ("foreign-city", "foreign-region"):
+            continue
+        first = index[link.span.start]
+        last = next((j for j in range(first, len(tokens)) if tokens[j].end >= link.span.end), first) + 1
+        if first >= 2 and tokens[first - 1].text == "of" and tokens[first - 2].is_cap and tokens[first - 2].text.isalpha():
+            first -= 2  # 'Port of Rotterdam ...'
+        end = None
+        for j in range(last, min(last + 4, len(tokens))):
+            if not (tokens[j].is_cap and tokens[j].text.isalpha()) or "\n" in text[tokens[j - 1].end : tokens[j].start]:
+                break
+            if tokens[j].text in tails:
+                end = j + 1
+        if end is None or any(lo < tokens[end - 1].end and tokens[first].start < hi for lo, hi in taken):
+            continue
+        span = Span(tokens[first].start, tokens[end - 1].end)
+        name = " ".join(text[span.start : span.end].split())
+        org = Organization(key("org", name), name, kind=tails[tokens[end - 1].text], government=True, region=link.key)
+        out.append(org)
+        found.mention(org.key, span)
+        taken.append((span.start, span.end))
+    return out
+
+
+def _universities_of(text: str, found: Findings, tokens: list[Token]) -> list[Organization]:
+    """'University of Melbourne': a university head word, 'of' and up to three capitalized words
+    (not when a capitalized word follows: that may be a person's name after the office)."""
+    heads = {h for h, kind in org_heads().items() if kind == "university" and " " not in h}
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith("org/")]
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.text not in heads or tokens[i + 1].text != "of" or _inside(taken, tok.start):
+            continue
+        j = i + 2
+        while j < len(tokens) and j - i - 2 < 3 and tokens[j].is_cap and tokens[j].text.isalpha() \
+                and text[tokens[j - 1].end : tokens[j].start] == " ":
+            j += 1
+        if j == i + 2 or (j < len(tokens) and tokens[j].is_cap and tokens[j].text.isalpha()):
+            continue
+        span = Span(tok.start, tokens[j - 1].end)
+        name = text[span.start : span.end]
+        org = Organization(key("org", name), name, kind="university")
+        out.append(org)
+        found.mention(org.key, span)
     return out
 
 
@@ -233,7 +352,8 @@ def _region_link(found: Findings, start: int | None = None, end: int | None = No
 def _units_of(text: str, found: Findings, tokens: list[Token], m: Match[Institution],
               parent: Organization) -> list[tuple[Organization, Span]]:
     """Offices of a national body named around it: "BPKP Perwakilan Aceh", "Kantor Regional VI
-    BKN Medan", "BPKP representative office in West Sumatra", a company's city branch."""
+    BKN Medan", "BPKP representative office in West Sumatra", an association's regional chapter
+    ("APDESI Bangka Barat"), a company's city branch."""
     gaz = Gazetteer.load()
     out: list[tuple[Organization, Span]] = []
     after = tokens[_after_paren(tokens, m.last) - 1].end
@@ -252,6 +372,12 @@ def _units_of(text: str, found: Findings, tokens: list[Token], m: Match[Institut
         name = f"{_OFFICE_NAMES[office.group(1).lower()]} {office.group(2)} {parent.name}".replace("  ", " ")
         city = _region_link(found, start=m.end + 1) if text[m.end : m.end + 1] == " " else None
         out.append((_unit(parent, name, None), Span(office.start(), city[1].end if city else m.end)))
+    if parent.kind == "association" and text[after : after + 1] == " ":
+        branch = _region_link(found, start=after + 1)  # 'APDESI Babar': its regency's chapter
+        if branch is not None and branch[0].startswith("region/id-"):
+            place = gaz.get(found.entities[branch[0]].place)  # type: ignore[attr-defined]
+            out.append((_unit(parent, f"{parent.name} {display_name(place)}", region_key(place.key)),
+                        Span(m.start, branch[1].end)))
     if parent.kind == "company" and text[m.end : m.end + 1] == " ":
         city = _region_link(found, start=m.end + 1)
         if city is not None and city[0].count(".") == 1:
@@ -323,6 +449,92 @@ def _unit_region(found: Findings, tokens: list[Token], i: int) -> tuple[int, tup
             return None
         j += 1
     return None
+
+
+def _acronym_mentions(text: str, found: Findings, tokens: list[Token],
+                      orgs: list[Organization]) -> list[Organization]:
+    """'Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kabupaten Bantul' defines 'DPMK' for
+    this article: a later 'DPMK' or 'DPMK Bantul' names that body (not one of another region)."""
+    by_key = {o.key: o for o in orgs}
+    defined: dict[str, tuple[Organization, int]] = {}
+    for link in found.mentions:
+        org = by_key.get(link.key)
+        if org is None:
+            continue
+        for m in _INNER_ACRONYM.finditer(text, link.span.start, link.span.end):
+            acronym = m.group(1)
+            if sum(c.isupper() for c in acronym) >= 2 and acronym not in defined:
+                defined[acronym] = (org, link.span.end)
+    if not defined:
+        return []
+    taken = [(l.span.start, l.span.end) for l in found.mentions if l.key.startswith(("org/", "region/"))]
+    starts = {l.span.start: l for l in found.mentions if l.key.startswith("region/")}
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens):
+        hit = defined.get(tok.text)
+        if hit is None or tok.start < hit[1] or _inside(taken, tok.start):
+            continue
+        org, end = hit[0], tok.end
+        region = starts.get(tokens[i + 1].start) if i + 1 < len(tokens) and tokens[i + 1].start == tok.end + 1 else None
+        if region is not None:
+            if region.key != org.region:
+                continue  # the same letters for another region's body
+            end = region.span.end
+        found.mention(org.key, Span(tok.start, end))
+        out.append(_with_alias(org, text[tok.start : end], Span(tok.start, end)))
+    return out
+
+
+def _units_before(text: str, found: Findings, tokens: list[Token],
+                  orgs: list[Organization]) -> list[Organization]:
+    """'Humas Pemkab Aceh Besar', 'Komisi II DPR RI', 'Bagian Pengadaan Barang dan Jasa Setda Kota
+    Malang': a unit named by a head word before its organization is a unit of that organization.
+    The head word starts the phrase: after 'Kepala' it is part of an office ('Kepala Bagian')."""
+    heads = unit_heads()
+    by_key = {o.key: o for o in orgs}
+    at: dict[int, Link] = {}
+    for link in found.mentions:
+        if link.key in by_key and (link.span.start not in at or link.span.end > at[link.span.start].span.end):
+            at[link.span.start] = link
+    out: list[Organization] = []
+    for i, tok in enumerate(tokens):
+        how = heads.get(tok.low)
+        if how is None or not tok.is_cap or tok.start in at or _in_phrase(tokens, i):
+            continue
+        j = i + 1
+        if how == "numeral":
+            j += j < len(tokens) and _NUMERAL.match(tokens[j].text) is not None
+        elif how == "words":
+            while j < len(tokens) and j - i <= _UNIT_MAX_WORDS and tokens[j].start not in at \
+                    and (tokens[j].is_cap or tokens[j].low in _UNIT_CONNECTORS | {"/"}):
+                j += 1
+            while j > i + 1 and tokens[j - 1].low in _UNIT_CONNECTORS | {"/"}:
+                j -= 1
+        if j >= len(tokens) or j - i - 1 < (how != "none") or text[tokens[j - 1].end : tokens[j].start] != " ":
+            continue  # no numeral or name words where the head word needs them
+        link = at.get(tokens[j].start)
+        if link is None:
+            continue
+        parent = by_key[link.key]
+        words = " ".join([tok.text[:1].upper() + tok.text[1:].lower(), *(t.text for t in tokens[i + 1 : j])])
+        words = re.sub(r" ?/ ?", "/", words)
+        name = f"{words} {parent.name}"
+        kind = "regional-unit" if parent.kind == "regional-government" else parent.kind
+        unit = Organization(key("org", name), name, kind=kind, government=parent.government,
+                            region=parent.region, parent=parent.key)
+        span = Span(tok.start, link.span.end)
+        found.mention(unit.key, span)
+        out.append(_with_alias(unit, text[span.start : span.end], span))
+    return out
+
+
+def _in_phrase(tokens: list[Token], i: int) -> bool:
+    """Whether token i continues a capitalized phrase on its line ('Kepala Bagian')."""
+    return i > 0 and tokens[i - 1].is_cap and tokens[i - 1].text.isalpha() and tokens[i].start - tokens[i - 1].end == 1
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(lo <= offset < hi for lo, hi in spans)
 
 
 def _with_alias(org: Organization, surface: str, span: Span) -> Organization:

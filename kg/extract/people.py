@@ -24,13 +24,14 @@ from dataclasses import dataclass
 
 from kg.extract.names import NameMatch, headline_spans, parse_name, parse_name_before
 from kg.extract.orgs import government_of
-from kg.extract.regions import display_name
+from kg.extract.regions import _LEVEL_WORD, display_name
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Lexicon, Qualifier
 from kg.lexicon import Role as RoleRow
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
 from kg.model import Article, Findings, Holding, Link, Organization, Person, Post, Role, Span
+from kg.paths import DATA
 
 LEADER_CUES = re.compile(
     r"\b(pimpinan|ketua|kepala) (delegasi|rombongan)\b|\bdelegation (leader|head)\b|\bhead(ed)? (of )?the delegation\b",
@@ -56,6 +57,7 @@ COMPLEMENT_REACH = 8
 IMPLIED_LEVEL = {"Bupati": "Kabupaten", "Gubernur": "Provinsi", "Kota": "Kota"}
 CHAIN_WORDS = frozenset({"yang", "sekaligus", "merangkap", "and", "dan", "also"})
 MAX_NAME_WORDS = 4
+ITS_REACH = 300  # characters back to the organization that 'its' refers to
 
 
 @dataclass(frozen=True)
@@ -189,9 +191,18 @@ def _subjects_taking_part(text: str, found: Findings) -> list[Link]:
 
 
 def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
-    """'Ketua APDESI Bangka Barat yang juga Kepala Desa Air Belo, Junaidi': one holder."""
+    """'Ketua APDESI Bangka Barat yang juga Kepala Desa Air Belo, Junaidi': one holder; not
+    'Bupati Sergai yang diwakili Asisten III ..., Zulfikar' (someone stands in for the first)."""
     words = [t.low for t in tokens[lo:hi]]
-    return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words)
+    return 0 < len(words) <= 3 and words[0] in CHAIN_WORDS and all(w.isalpha() for w in words) \
+        and not stand_in_words().intersection(words)
+
+
+@functools.cache
+def stand_in_words() -> frozenset[str]:
+    """Words by which an office hands its part to another ("diwakili", "represented")."""
+    lines = (DATA / "stand_in_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _blocked(found: Findings, tokens: list[Token]) -> set[int]:
@@ -220,18 +231,35 @@ def _office(text: str, tokens: list[Token], m: Match, first: int, row: RoleRow, 
     """An office phrase, in the article's language (the reader decides it once)."""
     jur = _jurisdiction_after(tokens, _skip_paren(tokens, m.last), found, row, english) \
         or _jurisdiction_before(text, tokens, first, m.last, found, row) \
-        or _implied(tokens, first, m.last, row, found)
+        or _implied(tokens, first, m.last, row, found) \
+        or (_jurisdiction_its(text, tokens, first, m.last, found) if english else None)
     if jur is None or "\n" in text[tokens[min(first, jur.first)].start : tokens[jur.last - 1].end]:
         return None  # an office phrase never runs over a line break (a headline's last word)
     if row.body in ("district", "village") and not _specific(tokens, m.last):
         return None  # '604 keuchik', 'para lurah': a kind of people, not one office
-    role = _role(row, qual, jur.complement, m.surface if english else None)
+    complement = _expanded(jur.complement, found.expansions)
+    # 'Asisten Pemerintahan dan Keistimewaan Aceh': a complement that goes on with 'dan' extends
+    # the written title, which is then the role's name (not 'Asisten I dan Keistimewaan Aceh')
+    words = complement.split()
+    surface = m.surface if english or (words and words[0].lower() in CONNECTORS) else None
+    role = _role(row, qual, complement, surface)
+    if complement != jur.complement:
+        written = _role(row, qual, jur.complement, surface).name
+        role = Role(role.key, role.name, tuple(sorted({*role.aliases, written})))
     name = " ".join(x for x in (role.name, _org_part(role.name, jur.org, row.role)) if x)
     start = min(first, jur.first)
     span = Span(tokens[start].start, tokens[jur.last - 1].end)
     surface = " ".join(text[span.start : span.end].split())
     post = Post(key("post", name), name, (surface,) if surface != name else (), span, role=role.key, org=jur.org.key)
     return Office(start, jur.last, post, role, jur.org)
+
+
+def _expanded(complement: str, expansions: dict[str, str]) -> str:
+    """A role's complement with the acronyms the article spelled out written out ('Tata Kelola
+    SPBE' after 'Sistem Pemerintahan Berbasis Elektronik (SPBE)')."""
+    words = complement.split()
+    return " ".join(expansions[w] if w in expansions and sum(c.isupper() for c in w) >= 2 else w
+                    for w in words)
 
 
 def _role(row: RoleRow, qual: Qualifier | None, complement: str, surface: str | None = None) -> Role:
@@ -306,10 +334,14 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
         if hit is not None:
             while (nxt := _mention_at(found, tokens, hit[1])) is not None and nxt[0].startswith("org/"):
                 k, hit = hit[1], nxt  # 'Keistimewaan Aceh Setdakab Aceh Besar': the last body wins
+            if english and (unit := _possessed(found, tokens, hit[1])) is not None:
+                k, hit = hit[1], unit  # "the Home Affairs Ministry's Directorate General of ..."
             org = _org_for(found, hit[0], row)
             if org is None:
                 return None
             words = [t.text for t in tokens[j:k]]
+            if english and "at" in words:
+                words = words[: words.index("at")]  # 'head of X at the ministry's ...': 'at' leads to the body
             while words and words[-1].lower() in EN_LINKERS:
                 words.pop()
             return Jurisdiction(j, hit[1], " ".join(words), org)
@@ -319,6 +351,15 @@ def _jurisdiction_after(tokens: list[Token], j: int, found: Findings, row: RoleR
             return None
         if tok.is_cap and k > j and tokens[k - 1].low in EN_LINKERS - {"for"} and not english:
             return None
+    return None
+
+
+def _possessed(found: Findings, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The organization named after an English possessive at token i ("'s Directorate ...")."""
+    if i + 2 < len(tokens) and tokens[i].text in ("'", "’") and tokens[i + 1].text == "s":
+        hit = _mention_at(found, tokens, i + 2)
+        if hit is not None and hit[0].startswith("org/"):
+            return hit
     return None
 
 
@@ -390,19 +431,36 @@ def _jurisdiction_before(text: str, tokens: list[Token], first: int, last: int, 
     if tokens[first - 1].text == ")":
         opening = next((j for j in range(first - 1, max(0, first - 6), -1) if tokens[j].text == "("), None)
         before = opening if opening else first
-    for link in found.mentions:
-        if link.key.startswith(("org/", "region/")) and before > 0 and link.span.end == tokens[before - 1].end:
-            org = _org_for(found, link.key, row)
-            if org is None:
-                return None
-            start = next(j for j in range(first) if tokens[j].start >= link.span.start)
-            end = last
-            if end < len(tokens) and tokens[end].low in ("for", "of"):
-                while end < len(tokens) and tokens[end].text.isalpha() and (tokens[end].text.islower()):
-                    end += 1
-            complement = " ".join(t.text for t in tokens[last:end])
-            return Jurisdiction(start, end, complement, org)
-    return None
+    ending = [l for l in found.mentions if l.key.startswith(("org/", "region/")) and before > 0
+              and l.span.end == tokens[before - 1].end]
+    if not ending:
+        return None
+    link = min(ending, key=lambda l: l.span.start)  # the longest: 'BPSDM Komdigi head', not 'Komdigi'
+    org = _org_for(found, link.key, row)
+    if org is None:
+        return None
+    start = next(j for j in range(first) if tokens[j].start >= link.span.start)
+    end = last
+    if end < len(tokens) and tokens[end].low in ("for", "of"):
+        while end < len(tokens) and tokens[end].text.isalpha() and (tokens[end].text.islower()):
+            end += 1
+    complement = " ".join(t.text for t in tokens[last:end])
+    return Jurisdiction(start, end, complement, org)
+
+
+def _jurisdiction_its(text: str, tokens: list[Token], first: int, last: int, found: Findings) -> Jurisdiction | None:
+    """'The Association of ... (APKASI) welcomed the program. Its executive director, X': 'its'
+    before a role is the organization named last before it in the same paragraph."""
+    if first == 0 or tokens[first - 1].low != "its":
+        return None
+    at = tokens[first - 1].start
+    lo = max(text.rfind("\n\n", 0, at), at - ITS_REACH)
+    before = [l for l in found.mentions if l.key.startswith("org/") and lo <= l.span.start and l.span.end <= at]
+    if not before:
+        return None
+    link = max(before, key=lambda l: (l.span.end, -l.span.start))
+    org = found.entities.get(link.key)
+    return Jurisdiction(first, last, "", org) if isinstance(org, Organization) else None
 
 
 def _implied(tokens: list[Token], first: int, last: int, row: RoleRow, found: Findings) -> Jurisdiction | None:
@@ -446,6 +504,8 @@ def _valid(name: NameMatch | None, tokens: list[Token], blocked: set[int]) -> Na
 
 def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> NameMatch | None:
     i = _skip_paren(tokens, i)
+    if i < len(tokens) and tokens[i].low in _LEVEL_WORD and i > 0 and tokens[i - 1].start in blocked:
+        i += 1  # an English level word after the region: 'secretary of Jayawijaya regency, Yosias'
     while i < len(tokens) and tokens[i].start in blocked and tokens[i].is_cap:
         i += 1  # a region after the body: 'APDESI Babar, Junaidi'
     while i + 1 < len(tokens) and tokens[i].low == "in" and tokens[i + 1].start in blocked:
