@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import replace
 
-from kg.extract.regions import _LEVEL_WORD, display_name, region_key
+from kg.extract.regions import LEVEL_WORD, display_name, region_key
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Institution, Lexicon
@@ -102,7 +102,7 @@ def adjacent_region(found: Findings, tokens: list[Token], first: int, last: int)
     k = first
     if k > 2 and tokens[k - 1].text == "s" and tokens[k - 2].text in ("'", "’"):
         k -= 2  # English possessive: "Makassar's Bappeda"
-    if k > 1 and tokens[k - 1].low in _LEVEL_WORD:
+    if k > 1 and tokens[k - 1].low in LEVEL_WORD:
         k -= 1  # an English level word: "Surabaya City Bappedalitbang", "Semarang city's Bappeda"
     before = tokens[k - 1].end if k > 0 else -1
     for link in found.mentions:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from kg.extract.names import NameMatch, headline_spans, parse_name, parse_name_before
 from kg.extract.orgs import government_of
-from kg.extract.regions import _LEVEL_WORD, display_name
+from kg.extract.regions import LEVEL_WORD, display_name
 from kg.gazetteer import Gazetteer, Place
 from kg.keys import key
 from kg.lexicon import Lexicon, Qualifier
@@ -504,7 +504,7 @@ def _valid(name: NameMatch | None, tokens: list[Token], blocked: set[int]) -> Na
 
 def _name_after(text: str, tokens: list[Token], i: int, blocked: set[int]) -> NameMatch | None:
     i = _skip_paren(tokens, i)
-    if i < len(tokens) and tokens[i].low in _LEVEL_WORD and i > 0 and tokens[i - 1].start in blocked:
+    if i < len(tokens) and tokens[i].low in LEVEL_WORD and i > 0 and tokens[i - 1].start in blocked:
         i += 1  # an English level word after the region: 'secretary of Jayawijaya regency, Yosias'
     while i < len(tokens) and tokens[i].start in blocked and tokens[i].is_cap:
         i += 1  # a region after the body: 'APDESI Babar, Junaidi'

@@ -23,7 +23,7 @@ from kg.model import Article, Findings, Region, Span
 from kg.resources import column
 
 _EN_LEVEL = re.compile(r"\s(?:[Rr]egency|[Cc]ity|[Pp]rovince|[Mm]unicipality)\b")
-_LEVEL_WORD = {"regency": "regency", "city": "city", "province": "province", "municipality": "city"}
+LEVEL_WORD = {"regency": "regency", "city": "city", "province": "province", "municipality": "city"}
 _GREATER = re.compile(r" Raya\b")  # "Malang Raya", "Bolaang Mongondow Raya": an area, no region
 _COMPASS = {"East": "Timur", "West": "Barat", "North": "Utara", "South": "Selatan", "Central": "Tengah",
             "Southeast": "Tenggara", "Southwest": "Barat Daya"}
@@ -137,7 +137,7 @@ def _stated(text: str, hit: PlaceHit, gaz: Gazetteer, explicit: dict[str, str]) 
     """The candidate of the level an English word after the name states ("Bogor regency")."""
     m = _EN_LEVEL.match(text, hit.end)
     if m is not None and not hit.explicit_level:
-        level = _LEVEL_WORD[m.group().strip().lower()]
+        level = LEVEL_WORD[m.group().strip().lower()]
         for key in hit.candidates:
             if gaz.get(key).level == level:
                 return key
