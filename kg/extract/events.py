@@ -86,7 +86,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date", "delegation", "unit-head"})
+                        "programme-participant", "end-date", "delegation", "unit-head", "group-word"})
 
 
 @functools.cache
@@ -1114,13 +1114,18 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         attendees.extend(found.participant_hints)
     scope = article.sentences if main else sentences
     side = {l.key for l in (*ev.organizers, *ev.hosts)}
+    names = [l.span for l in found.mentions if l.key.startswith(("post/", "org/"))]
+    quoted = _quotation_spans(article.text)
     for s in scope:
         guests = _cue_spans(s, "guests")
         cut = s.start + guests[0].start if guests else s.end
         for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
             for cue in _participant_cues(s, kind):
                 lo = s.start + cue.end
-                attendees.extend(l for l in found.mentions if lo <= l.span.start < max(cut, lo) and
+                if any(n.start <= s.start + cue.start < n.end for n in names):
+                    continue  # part of a name: 'deputy for institutional affairs'
+                hi = _quote_end(quoted, s.start + cue.start, max(cut, lo))
+                attendees.extend(l for l in found.mentions if lo <= l.span.start < hi and
                                  l.key.startswith(prefixes) and l.key not in side and _attends(found, l.key))
     posts = {l.key for l in attendees if l.key.startswith("post/")}
     for h in found.holdings:
@@ -1144,9 +1149,20 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     inside = [a.span for a in audiences if a.span is not None]
     attendees = [l for l in attendees if not (l.key.startswith("org/") and
                                               any(g.start <= l.span.start and l.span.end <= g.end for g in inside))]
+    # the body inside an attending office's name ('Kabag Organisasi Setdakab X') is the office's
+    offices = [l.span for l in attendees if l.key.startswith("post/")]
+    attendees = [l for l in attendees if not (l.key.startswith("org/") and
+                                              any(o.start <= l.span.start and l.span.end <= o.end for o in offices))]
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+def _quote_end(quoted: list[Span], at: int, end: int) -> int:
+    """Where the participants after a cue at ``at`` may be named, up to ``end``: a cue inside
+    direct speech ('... for centuries," said Deputy X') names no one outside the quotation."""
+    q = next((q for q in quoted if q.start <= at < q.end), None)
+    return min(end, q.end) if q is not None else end
 
 
 _SPEAKER_GAP = re.compile(r"^[^,;:.]{0,40}$")
@@ -1171,7 +1187,8 @@ def _participants_before(s: Sentence, end: int) -> bool:
 def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
     """The people whose office is of a participating group's kind and lies in its region:
     'Camat Baleendah Yudi Permana' when the camat of Kabupaten Bandung take part. An office
-    whose region is not known (a village outside the gazetteer) may be the host's."""
+    whose region is not known (a village outside the gazetteer) may be the host's, unless the
+    region it lies in is set off right after it ('Keuchik Gampong X, Kecamatan Y')."""
     kinds: dict[str, list[str | None]] = defaultdict(list)
     for g in groups:
         if g.audience_type:
@@ -1183,6 +1200,8 @@ def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
             continue
         org = found.entities.get(post.org)
         where = org.region if isinstance(org, Organization) else None
+        if where is None and post.span is not None:  # 'Keuchik Gampong X, Kecamatan Y, ...'
+            where = _region_after(found, post.span.end)
         if where is not None and any(r is not None and _within(found, where, r) for r in kinds[post.role]):
             out.append(Link(h.person, h.span))
     return out
@@ -1505,7 +1524,7 @@ def _group_stop(tok: Token) -> bool:
     if tok.text in ",.;:\"“”" or low in GROUP_STOPS or low in LIST_JOINERS:
         return True
     return tok.text.islower() and len(low) > 4 and low.startswith(("meng", "mem", "men", "ber", "di")) \
-        and low not in ("dinas", "distrik", "direktorat")
+        and low not in ("dinas", "distrik", "direktorat") and low not in cues().get("group-word", ())
 
 
 def _region_after(found: Findings, offset: int) -> str | None:
