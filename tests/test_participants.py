@@ -236,3 +236,17 @@ def test_a_village_head_set_off_with_his_kecamatan_is_a_member_of_the_regencys_g
             "itu sangat membantu.")
     [ev] = events(text)
     assert "person/ridwan-hasballah" in attendee_keys(ev)
+
+
+def test_a_spelled_number_sent_to_another_event_is_that_events_group() -> None:
+    text = ("BINJAI - Pemkot Binjai menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III di Aula "
+            "Pemkot Binjai, Senin (2/9/2024).\n"
+            "PKP diikuti 40 pejabat pengawas.\n"
+            "Tahun depan BKPSDM juga menargetkan mengirim tiga pejabat tinggi pratama mengikuti PKN Tingkat II "
+            "di LAN.")
+    found = found_in(text)
+    pkp, pkn = sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in pkp.audiences] == ["pejabat pengawas"]
+    assert [names[k] for k in pkn.audiences] == ["pejabat tinggi pratama"]
+    assert (pkp.count, pkn.count) == (40, 3)

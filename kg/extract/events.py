@@ -1298,7 +1298,7 @@ class _Owner:
         while k > 0 and tokens[k - 1].low not in CLAUSE_BREAKS:
             k -= 1
         if k >= min(i, len(tokens)):
-            return 0
+            return self._claim_after(s, tokens, i)
         clause = s.text[tokens[k].start : tokens[min(i, len(tokens)) - 1].end]
         label = next(_BATCH_LABEL.finditer(clause), None)
         if label is not None:
@@ -1312,7 +1312,21 @@ class _Owner:
                 return 1
             if said & self.foreign:
                 score = -1
-        return score
+        return score or self._claim_after(s, tokens, i)
+
+    def _claim_after(self, s: Sentence, tokens: list[Token], i: int) -> int:
+        """-1 when the rest of the clause after token ``i`` names only another event ('...
+        mengirim dua pejabat tinggi pratama mengikuti PKN Tingkat II'), else 0."""
+        k = min(i, len(tokens))
+        while k < len(tokens) and tokens[k].low not in CLAUSE_BREAKS:
+            k += 1
+        if k <= i:
+            return 0
+        clause = s.text[tokens[i].start : tokens[k - 1].end]
+        said = [_name_words(clause[m.start : m.end]) for m in kind_matcher().find(clause, tokenize(clause))]
+        if any(w & self.words for w in said):
+            return 0
+        return -1 if any(w & self.foreign for w in said) else 0
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
@@ -1393,6 +1407,9 @@ def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: 
         starts.append(first)
     if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
         starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
+        starts.extend(k for k, t in enumerate(tokens)  # '... mengirim dua pejabat tinggi pratama mengikuti PKN'
+                      if t.low in numbers.number_words() and (k == 0 or tokens[k - 1].text != "(")
+                      and _spelled_number(tokens, k, lang) is not None)
         starts.extend(k for k, t in enumerate(tokens) if t.low in PLURAL_LEADERS)  # 'para camat akan mengikuti'
     for m in kind_matcher().find(s.text, tokens):
         if m.last < len(tokens) and tokens[m.last].text[:1].isdigit():
