@@ -250,3 +250,14 @@ def test_a_spelled_number_sent_to_another_event_is_that_events_group() -> None:
     assert [names[k] for k in pkp.audiences] == ["pejabat pengawas"]
     assert [names[k] for k in pkn.audiences] == ["pejabat tinggi pratama"]
     assert (pkp.count, pkn.count) == (40, 3)
+
+
+def test_a_side_event_of_the_cohort_takes_the_cohorts_named_members() -> None:
+    text = ("SUMEDANG - Pemkab Sumedang menggelar studi tiru pelayanan publik ke Kota Surabaya yang diikuti "
+            "20 camat se-Kabupaten Sumedang, Senin (3/3/2025).\n"
+            "Camat Jatinangor, Dedi Kurniawan, mengatakan pihaknya ingin belajar sistem pengaduan warga.\n"
+            "Sebelum berangkat, para camat lebih dulu mengikuti workshop analisis data kewilayahan di Bandung "
+            "pada 24-26 Februari 2025.")
+    visit, workshop = events(text)
+    assert "person/dedi-kurniawan" in attendee_keys(visit)
+    assert "person/dedi-kurniawan" in attendee_keys(workshop)

@@ -125,7 +125,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     for i, d in enumerate(drafts):
         others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
-    out = _same_cohort(article, drafts, out)
+    out = _same_cohort(article, drafts, out, found)
     out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
     out = _receivers(article, out, found)
     if send_off is not None:
@@ -1222,11 +1222,13 @@ def _within(found: Findings, inner: str, outer: str) -> bool:
 COHORT_WORDS = frozenset({"peserta", "participants", "trainees"})
 
 
-def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -> list[object]:
+def _same_cohort(article: Article, drafts: list[Draft], records: list[object],
+                 found: Findings | None = None) -> list[object]:
     """A numbered batch of the main event's series that names no participants of its own takes
     the main event's people, bodies, groups and number; a study visit or workshop that names none
     but speaks of 'the participants' ('peserta juga akan melakukan benchmarking ke ...') takes its
-    number and the group said first, the whole cohort (later groups tell what it is made of)."""
+    number and the group said first, the whole cohort (later groups tell what it is made of),
+    with the people named as members of that group ('Camat Baleendah Yudi Permana')."""
     events = [r for r in records if isinstance(r, Event)]
     if len(events) != len(drafts) or len(events) < 2:
         return records
@@ -1236,11 +1238,13 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
     groups = {r.key: r for r in records if isinstance(r, Audience)}
     for d, ev in zip(drafts[1:], events[1:]):
         own = [groups[k] for k in ev.audiences if k in groups]
-        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before
+        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before, and its members
             fuller = [k for k in main.audiences if k in groups and
                       any(groups[k].audience_type == g.audience_type for g in own)]
             if fuller:
-                shared[ev.key] = replace(ev, audiences=tuple(fuller), count=ev.count or main.count)
+                members = _group_members(found, [groups[k] for k in fuller]) if found is not None else []
+                shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *members]),
+                                         audiences=tuple(fuller), count=ev.count or main.count)
                 continue
         if ev.audiences or any(l.key.startswith(("person/", "post/")) for l in ev.attendees):
             continue
@@ -1248,7 +1252,10 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
             shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *main.attendees]),
                                      audiences=main.audiences, count=ev.count or main.count)
         elif ev.kind in SIDE_KINDS and any(_speaks_of_participants(article.sentences[i]) for i in sorted(d.sentences)):
-            shared[ev.key] = replace(ev, audiences=main.audiences[:1], count=ev.count or main.count)
+            cohort = [groups[k] for k in main.audiences[:1] if k in groups]
+            members = _group_members(found, cohort) if found is not None else []
+            shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *members]),
+                                     audiences=main.audiences[:1], count=ev.count or main.count)
     return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
