@@ -190,3 +190,74 @@ def test_the_kind_of_people_said_again_is_the_group_said_before() -> None:
     assert visit.audiences != ()
     assert workshop.audiences == visit.audiences
     assert workshop.count == 15
+
+
+def test_a_cue_inside_an_office_name_names_no_participant() -> None:
+    text = ("Makassar (ANTARA) - Forty village officials are attending a training on village budgeting in "
+            "Makassar, South Sulawesi, from May 6 to 9, 2024.\n\n"
+            "Home Affairs Ministry deputy for village governance Hendra Wijayakusuma said the training "
+            "would be repeated in other provinces.")
+    [ev] = events(text)
+    assert not any(k.startswith("person/") for k in attendee_keys(ev))
+
+
+def test_a_cue_inside_direct_speech_names_no_one_after_the_quotation() -> None:
+    text = ("Makassar (ANTARA) - Forty village officials are attending a training on village budgeting in "
+            "Makassar, South Sulawesi, from May 6 to 9, 2024.\n\n"
+            "\"Our villages have waited for years,\" said South Sulawesi regional secretary Hendra "
+            "Wijayakusuma.")
+    [ev] = events(text)
+    assert not any(k.startswith(("person/", "post/")) for k in attendee_keys(ev))
+
+
+def test_the_body_inside_an_attending_office_is_no_participant_of_its_own() -> None:
+    text = ("SOLOK - Pemkab Solok menggelar Sosialisasi Manajemen Kinerja ASN di Aula Bupati, Senin (3/6/2024).\n"
+            "Sosialisasi diikuti 120 ASN, terdiri dari para camat, Kabag Umum Setdakab Solok, dan "
+            "sekretaris OPD.")
+    [ev] = events(text)
+    keys = attendee_keys(ev)
+    assert any(k.startswith("post/") for k in keys)
+    assert not any(k.startswith("org/") for k in keys)
+
+
+def test_berbagai_stays_inside_a_participant_group() -> None:
+    text = ("PALU - BKPSDM Kabupaten Sigi menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan V, "
+            "Senin (2/9/2024).\n"
+            "PKP diikuti 40 pejabat pengawas dari berbagai perangkat daerah.")
+    found = found_in(text)
+    names = sorted(a.name for a in found.of(Audience))
+    assert names == ["pejabat pengawas dari berbagai perangkat daerah"]
+
+
+def test_a_village_head_set_off_with_his_kecamatan_is_a_member_of_the_regencys_group() -> None:
+    text = ("JANTHO - Pemkab Aceh Besar menggelar Bimtek Pengelolaan Keuangan Gampong bagi keuchik "
+            "se-Kabupaten Aceh Besar di Jantho, Senin (3/6/2024).\n"
+            "Keuchik Gampong Lam Bada, Kecamatan Baitussalam, Tgk. Ridwan Hasballah, mengaku bimtek "
+            "itu sangat membantu.")
+    [ev] = events(text)
+    assert "person/ridwan-hasballah" in attendee_keys(ev)
+
+
+def test_a_spelled_number_sent_to_another_event_is_that_events_group() -> None:
+    text = ("BINJAI - Pemkot Binjai menggelar Pelatihan Kepemimpinan Pengawas (PKP) Angkatan III di Aula "
+            "Pemkot Binjai, Senin (2/9/2024).\n"
+            "PKP diikuti 40 pejabat pengawas.\n"
+            "Tahun depan BKPSDM juga menargetkan mengirim tiga pejabat tinggi pratama mengikuti PKN Tingkat II "
+            "di LAN.")
+    found = found_in(text)
+    pkp, pkn = sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in pkp.audiences] == ["pejabat pengawas"]
+    assert [names[k] for k in pkn.audiences] == ["pejabat tinggi pratama"]
+    assert (pkp.count, pkn.count) == (40, 3)
+
+
+def test_a_side_event_of_the_cohort_takes_the_cohorts_named_members() -> None:
+    text = ("SUMEDANG - Pemkab Sumedang menggelar studi tiru pelayanan publik ke Kota Surabaya yang diikuti "
+            "20 camat se-Kabupaten Sumedang, Senin (3/3/2025).\n"
+            "Camat Jatinangor, Dedi Kurniawan, mengatakan pihaknya ingin belajar sistem pengaduan warga.\n"
+            "Sebelum berangkat, para camat lebih dulu mengikuti workshop analisis data kewilayahan di Bandung "
+            "pada 24-26 Februari 2025.")
+    visit, workshop = events(text)
+    assert "person/dedi-kurniawan" in attendee_keys(visit)
+    assert "person/dedi-kurniawan" in attendee_keys(workshop)

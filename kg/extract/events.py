@@ -87,7 +87,8 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
-                        "programme-participant", "end-date", "delegation", "unit-head", "side-activity"})
+                        "programme-participant", "end-date", "delegation", "unit-head", "side-activity",
+                        "group-word"})
 
 
 @functools.cache
@@ -127,7 +128,7 @@ def extract(article: Article, found: Findings) -> list[object]:
     for i, d in enumerate(drafts):
         others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
-    out = _same_cohort(article, drafts, out)
+    out = _same_cohort(article, drafts, out, found)
     out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
     out = _receivers(article, out, found)
     if send_off is not None:
@@ -1211,13 +1212,18 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
         attendees.extend(found.participant_hints)
     scope = article.sentences if main else sentences
     side = {l.key for l in (*ev.organizers, *ev.hosts)}
+    names = [l.span for l in found.mentions if l.key.startswith(("post/", "org/"))]
+    quoted = _quotation_spans(article.text)
     for s in scope:
         guests = _cue_spans(s, "guests")
         cut = s.start + guests[0].start if guests else s.end
         for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
             for cue in _participant_cues(s, kind):
                 lo = s.start + cue.end
-                attendees.extend(l for l in found.mentions if lo <= l.span.start < max(cut, lo) and
+                if any(n.start <= s.start + cue.start < n.end for n in names):
+                    continue  # part of a name: 'deputy for institutional affairs'
+                hi = _quote_end(quoted, s.start + cue.start, max(cut, lo))
+                attendees.extend(l for l in found.mentions if lo <= l.span.start < hi and
                                  l.key.startswith(prefixes) and l.key not in side and _attends(found, l.key))
     posts = {l.key for l in attendees if l.key.startswith("post/")}
     for h in found.holdings:
@@ -1241,9 +1247,20 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     inside = [a.span for a in audiences if a.span is not None]
     attendees = [l for l in attendees if not (l.key.startswith("org/") and
                                               any(g.start <= l.span.start and l.span.end <= g.end for g in inside))]
+    # the body inside an attending office's name ('Kabag Organisasi Setdakab X') is the office's
+    offices = [l.span for l in attendees if l.key.startswith("post/")]
+    attendees = [l for l in attendees if not (l.key.startswith("org/") and
+                                              any(o.start <= l.span.start and l.span.end <= o.end for o in offices))]
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+def _quote_end(quoted: list[Span], at: int, end: int) -> int:
+    """Where the participants after a cue at ``at`` may be named, up to ``end``: a cue inside
+    direct speech ('... for centuries," said Deputy X') names no one outside the quotation."""
+    q = next((q for q in quoted if q.start <= at < q.end), None)
+    return min(end, q.end) if q is not None else end
 
 
 _SPEAKER_GAP = re.compile(r"^[^,;:.]{0,40}$")
@@ -1268,7 +1285,8 @@ def _participants_before(s: Sentence, end: int) -> bool:
 def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
     """The people whose office is of a participating group's kind and lies in its region:
     'Camat Baleendah Yudi Permana' when the camat of Kabupaten Bandung take part. An office
-    whose region is not known (a village outside the gazetteer) may be the host's."""
+    whose region is not known (a village outside the gazetteer) may be the host's, unless the
+    region it lies in is set off right after it ('Keuchik Gampong X, Kecamatan Y')."""
     kinds: dict[str, list[str | None]] = defaultdict(list)
     for g in groups:
         if g.audience_type:
@@ -1280,6 +1298,8 @@ def _group_members(found: Findings, groups: list[Audience]) -> list[Link]:
             continue
         org = found.entities.get(post.org)
         where = org.region if isinstance(org, Organization) else None
+        if where is None and post.span is not None:  # 'Keuchik Gampong X, Kecamatan Y, ...'
+            where = _region_after(found, post.span.end)
         if where is not None and any(r is not None and _within(found, where, r) for r in kinds[post.role]):
             out.append(Link(h.person, h.span))
     return out
@@ -1300,11 +1320,13 @@ def _within(found: Findings, inner: str, outer: str) -> bool:
 COHORT_WORDS = frozenset({"peserta", "participants", "trainees"})
 
 
-def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -> list[object]:
+def _same_cohort(article: Article, drafts: list[Draft], records: list[object],
+                 found: Findings | None = None) -> list[object]:
     """A numbered batch of the main event's series that names no participants of its own takes
     the main event's people, bodies, groups and number; a study visit or workshop that names none
     but speaks of 'the participants' ('peserta juga akan melakukan benchmarking ke ...') takes its
-    number and the group said first, the whole cohort (later groups tell what it is made of)."""
+    number and the group said first, the whole cohort (later groups tell what it is made of),
+    with the people named as members of that group ('Camat Baleendah Yudi Permana')."""
     events = [r for r in records if isinstance(r, Event)]
     if len(events) != len(drafts) or len(events) < 2:
         return records
@@ -1314,11 +1336,13 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
     groups = {r.key: r for r in records if isinstance(r, Audience)}
     for d, ev in zip(drafts[1:], events[1:]):
         own = [groups[k] for k in ev.audiences if k in groups]
-        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before
+        if own and all(_bare(g) for g in own):  # 'para camat akan mengikuti ...': the camat said before, and its members
             fuller = [k for k in main.audiences if k in groups and
                       any(groups[k].audience_type == g.audience_type for g in own)]
             if fuller:
-                shared[ev.key] = replace(ev, audiences=tuple(fuller), count=ev.count or main.count)
+                members = _group_members(found, [groups[k] for k in fuller]) if found is not None else []
+                shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *members]),
+                                         audiences=tuple(fuller), count=ev.count or main.count)
                 continue
         if ev.audiences or any(l.key.startswith(("person/", "post/")) for l in ev.attendees):
             continue
@@ -1326,7 +1350,10 @@ def _same_cohort(article: Article, drafts: list[Draft], records: list[object]) -
             shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *main.attendees]),
                                      audiences=main.audiences, count=ev.count or main.count)
         elif ev.kind in SIDE_KINDS and any(_speaks_of_participants(article.sentences[i]) for i in sorted(d.sentences)):
-            shared[ev.key] = replace(ev, audiences=main.audiences[:1], count=ev.count or main.count)
+            cohort = [groups[k] for k in main.audiences[:1] if k in groups]
+            members = _group_members(found, cohort) if found is not None else []
+            shared[ev.key] = replace(ev, attendees=_unique([*ev.attendees, *members]),
+                                     audiences=main.audiences[:1], count=ev.count or main.count)
     return [shared.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
@@ -1376,7 +1403,7 @@ class _Owner:
         while k > 0 and tokens[k - 1].low not in CLAUSE_BREAKS:
             k -= 1
         if k >= min(i, len(tokens)):
-            return 0
+            return self._claim_after(s, tokens, i)
         clause = s.text[tokens[k].start : tokens[min(i, len(tokens)) - 1].end]
         label = next(_BATCH_LABEL.finditer(clause), None)
         if label is not None:
@@ -1390,7 +1417,21 @@ class _Owner:
                 return 1
             if said & self.foreign:
                 score = -1
-        return score
+        return score or self._claim_after(s, tokens, i)
+
+    def _claim_after(self, s: Sentence, tokens: list[Token], i: int) -> int:
+        """-1 when the rest of the clause after token ``i`` names only another event ('...
+        mengirim dua pejabat tinggi pratama mengikuti PKN Tingkat II'), else 0."""
+        k = min(i, len(tokens))
+        while k < len(tokens) and tokens[k].low not in CLAUSE_BREAKS:
+            k += 1
+        if k <= i:
+            return 0
+        clause = s.text[tokens[i].start : tokens[k - 1].end]
+        said = [_name_words(clause[m.start : m.end]) for m in kind_matcher().find(clause, tokenize(clause))]
+        if any(w & self.words for w in said):
+            return 0
+        return -1 if any(w & self.foreign for w in said) else 0
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
@@ -1471,6 +1512,9 @@ def _group_starts(s: Sentence, tokens: list[Token], lang: str = "id", dateline: 
         starts.append(first)
     if cues:  # '... melepas 75 lurah dan 17 panewu se-Kabupaten Bantul yang akan mengikuti ...'
         starts.extend(k for k, t in enumerate(tokens) if t.text.isdigit() and (k == 0 or tokens[k - 1].text != "("))
+        starts.extend(k for k, t in enumerate(tokens)  # '... mengirim dua pejabat tinggi pratama mengikuti PKN'
+                      if t.low in numbers.number_words() and (k == 0 or tokens[k - 1].text != "(")
+                      and _spelled_number(tokens, k, lang) is not None)
         starts.extend(k for k, t in enumerate(tokens) if t.low in PLURAL_LEADERS)  # 'para camat akan mengikuti'
     for m in kind_matcher().find(s.text, tokens):
         if m.last < len(tokens) and tokens[m.last].text[:1].isdigit():
@@ -1602,7 +1646,7 @@ def _group_stop(tok: Token) -> bool:
     if tok.text in ",.;:\"“”" or low in GROUP_STOPS or low in LIST_JOINERS:
         return True
     return tok.text.islower() and len(low) > 4 and low.startswith(("meng", "mem", "men", "ber", "di")) \
-        and low not in ("dinas", "distrik", "direktorat")
+        and low not in ("dinas", "distrik", "direktorat") and low not in cues().get("group-word", ())
 
 
 def _region_after(found: Findings, offset: int) -> str | None:
