@@ -166,15 +166,19 @@ def memberships(triples: list[Triple], base: str = DATA) -> list[Triple]:
     prefixes = tuple(f"<{base}{part}" for part in MEMBERSHIP_PARTS)
     kept = [t for t in triples if not t[0].startswith(prefixes)]
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    holds: set[tuple[str, str]] = set()
+    published: list[str] = []
     for s, p, o in kept:
-        index[(s, p)].append(o)
-    published = sorted(o for (s, p), objs in index.items() if p == PUBLISHED for o in objs)
-    day = lexical(published[0]) if published else None
+        if p == POST_IN or p == ROLE:
+            index[(s, p)].append(o)
+        elif p == HOLDS:
+            holds.add((s, o))
+        elif p == PUBLISHED:
+            published.append(o)
+    day = lexical(min(published)) if published else None
     added: list[Triple] = []
-    for (person, pred), posts in sorted(index.items()):
-        if pred == HOLDS:
-            for post in sorted(set(posts)):
-                added.extend(_membership(person, post, index, day, base))
+    for person, post in sorted(holds):
+        added.extend(_membership(person, post, index, day, base))
     return sorted(set(kept) | set(added))
 
 

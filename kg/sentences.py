@@ -20,6 +20,7 @@ from kg.paths import DATA
 OPENING = "\"“”„«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _GLUED = re.compile(r"[a-z]{3}\.[A-Z][a-z]{2,}\b(?!\.\w)")
+_CANDIDATE = re.compile(r'["“”.!?]')
 
 
 @functools.cache
@@ -45,19 +46,22 @@ def _glued(line: str, dot: int) -> bool:
 def _boundaries(line: str) -> Iterator[int]:
     """Offsets (within one line) just after each sentence end."""
     inside = False
-    for i, ch in enumerate(line):
+    for m in _CANDIDATE.finditer(line):  # only quotation marks and sentence punctuation matter
+        i, ch = m.start(), m.group()
         if ch in "\"“”":
             inside = not inside if ch == '"' else ch == "“"
             continue
-        if inside or ch not in ".!?":
+        if inside:
             continue
-        rest = line[i + 1 :]
         if ch == "." and _glued(line, i):
             yield i + 1
             continue
-        if not rest.startswith(" ") or not rest.strip():
+        if line[i + 1 : i + 2] != " ":
             continue
-        nxt = rest.lstrip()[0]
+        rest = line[i + 1 :].lstrip()
+        if not rest:
+            continue
+        nxt = rest[0]
         if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING):
             continue
         if ch == "." and _is_abbreviation(line, i):
