@@ -53,6 +53,7 @@ AREA, LOCATION, MENTIONS = _iri(SDO.areaServed), _iri(SDO.location), _iri(SDO.me
 PERSON, REGION, LEVEL = _iri(KAP.Person), _iri(KAP.Region), _iri(KAP.level)
 PUBLISHED, DERIVED = _iri(SDO.datePublished), _iri(PROV.wasDerivedFrom)
 MEMBERSHIP_PARTS = ("membership/", "interval/", "instant/")
+_CONTEXT_PREDICATES = frozenset({NAME, HOLDS, POST_IN, AREA, LOCATION, MENTIONS, LEVEL})  # what people() reads
 _WORD = re.compile(r"\w+")
 
 
@@ -76,11 +77,13 @@ def people(graph_iri: str, triples: Iterable[Triple]) -> list[PersonRef]:
     persons: list[str] = []
     regions: set[str] = set()
     for s, p, o in triples:
-        by_pred[p][s].append(o)
-        if p == TYPE and o == PERSON:
-            persons.append(s)
-        elif p == TYPE and o == REGION:
-            regions.add(s)
+        if p == TYPE:
+            if o == PERSON:
+                persons.append(s)
+            elif o == REGION:
+                regions.add(s)
+        elif p in _CONTEXT_PREDICATES:
+            by_pred[p][s].append(o)
     broad = {s for s, levels in by_pred[LEVEL].items() if {'"country"', '"province"'} & set(levels)}
     mentioned = {o for objs in by_pred[MENTIONS].values() for o in objs if o in regions and o not in broad}
     out = []
