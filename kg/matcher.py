@@ -88,6 +88,15 @@ class PhraseMatcher(Generic[T]):
         for n in sizes:
             if n > len(tokens) - i:
                 continue
+            if n == 1:  # the common case, without building windows
+                token = tokens[i]
+                bucket = self.entries.get((token.low,))
+                if not bucket:
+                    continue
+                payloads = tuple(p for toks, p in bucket if toks is None or toks == (token.text,))
+                if payloads:
+                    return Match(i, i + 1, token.start, token.end, text[token.start : token.end], payloads)
+                continue
             window = tokens[i : i + n]
             if any(window[k].end != window[k + 1].start and window[k + 1].text in ".-/'" for k in range(n - 1)):
                 continue
@@ -106,8 +115,8 @@ class PhraseMatcher(Generic[T]):
         out: list[Match[T]] = []
         lengths = self.lengths
         after = 0  # tokens before this index are inside the last match
-        for i, token in enumerate(tokens):
-            if i >= after and token.low in lengths:
+        for i in [i for i, token in enumerate(tokens) if token.low in lengths]:  # where a phrase may start
+            if i >= after:
                 m = self.match_at(text, tokens, i)
                 if m is not None:
                     out.append(m)
