@@ -36,6 +36,14 @@ def dates_of(text: str) -> tuple[str | None, str | None]:
     ("Palu. Ten agency heads were selected for the Digital Leadership Academy, a program run by the province.\n"
      "The module, held in Palu from September 2 to 6, 2025, covers data governance.\n",
      ("2025-09-02", "2025-09-06")),
+    # a later stage told right after the dates ('dilanjutkan', 'followed by') ends the event
+    ("KENDARI - Bupati melepas lima kepala dinas mengikuti Akademi Tata Kelola Data 2025. Kelas daring digelar "
+     "pada 7-11 Juli 2025, dilanjutkan program residensi di Kuala Lumpur, Malaysia, pada 4-8 Agustus 2025.\n",
+     ("2025-07-07", "2025-08-08")),
+    # ... unless an event word names an activity of its own
+    ("KENDARI - Sebanyak 40 lurah mengikuti Pelatihan Pelayanan Publik pada 7-11 Juli 2025, dilanjutkan "
+     "studi banding ke Kota Surabaya pada 14-15 Juli 2025.\n",
+     ("2025-07-07", "2025-07-11")),
 ])
 def test_dates_around_the_event(text: str, expected: tuple[str | None, str | None]) -> None:
     assert dates_of(text) == expected

@@ -86,3 +86,16 @@ def test_a_generic_noun_before_a_nickname_is_not_a_person() -> None:
             "Pria yang akrab disapa Mas Bambang itu meminta peserta tidak sekadar mengejar sertifikat.\n"
             '"Pengawas itu ujung tombak yang paling dekat dengan warga," kata Mas Bambang.')
     assert said(text) == [("Bambang Suryanto", "Pengawas itu ujung")]
+
+
+def test_a_speaker_after_a_long_office_takes_the_focus() -> None:
+    text = (OPENING + "Kepala Dinas Pemberdayaan Masyarakat, Desa, Kependudukan dan Pencatatan Sipil (DPMD Dukcapil) "
+            "Kabupaten Sumedang, Dr. Rina Marlina, S.Sos, M.Si, menyampaikan bahwa pelatihan diikuti 60 peserta.\n"
+            '"Kami berharap para perangkat desa langsung menerapkan ilmunya di kantor," tuturnya.')
+    assert said(text) == [("Rina Marlina", "Kami berharap para")]
+
+
+def test_a_place_inside_an_office_is_not_a_new_speaker() -> None:
+    text = "Ketua forum kepala desa, Sutrisno, yang juga Kepala Desa Sukamaju Kidul, menilai pelatihan ini penting bagi desa.\n"
+    found = extract.extract(parse_article(text, Meta(id="t"), "t.txt"))
+    assert [p.name for p in found.of(__import__("kg.model", fromlist=["Person"]).Person)] == ["Sutrisno"]

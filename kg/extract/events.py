@@ -88,7 +88,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
                         "programme-participant", "end-date", "delegation", "unit-head", "side-activity",
-                        "group-word"})
+                        "group-word", "continuation"})
 
 
 @functools.cache
@@ -701,6 +701,29 @@ def _closing() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(words) or '(?!)'})\s+(?:tanggal\s+|pada\s+)?$", re.I)
 
 
+@functools.cache
+def _continuation() -> re.Pattern[str]:
+    """Words after an event's dates that say it goes on at later dates ('dilanjutkan', 'followed by')."""
+    words = sorted((re.escape(w) for w in cues().get("continuation", ())), key=len, reverse=True)
+    return re.compile(rf"^\W*(?:{'|'.join(words) or '(?!)'})\b", re.I)
+
+
+def _continued_to(article: Article, s: Sentence, dm: dates.DateMention) -> date | None:
+    """'Sesi kelas di Jakarta pada 12-16 Mei, dilanjutkan program imersi di Seoul pada 9-13 Juni':
+    the last day of a later stage told right after the event's dates in the same sentence, when no
+    event word between names an activity of its own ('dilanjutkan studi banding ke Bali ...')."""
+    after = s.text[dm.end :]
+    if not _continuation().search(after):
+        return None
+    later = next((m for m in dates.find_dates(s.text, article.published, article.language) if m.start >= dm.end), None)
+    if later is None or later.first <= (dm.last or dm.first) or (later.first - dm.first).days > 120:
+        return None
+    between = s.text[dm.end : later.start]
+    if any(kind_matcher().find(between)):
+        return None
+    return later.last or later.first
+
+
 def _fill_dates(article: Article, sentences: list[Sentence], ev: Event, more: list[Sentence] | None = None) -> Event:
     """The event's dates: a stated range, else the opening day; an end from 'hingga <date>',
     'ditutup <date>' or a stated duration. The sentences in ``more`` go on telling about the
@@ -731,6 +754,7 @@ def _fill_dates(article: Article, sentences: list[Sentence], ev: Event, more: li
             end = start + timedelta(days=du.days - 1)
     if end is None and ev.kind in ONE_DAY_KINDS and not _OPENING.search(s.text):
         end = start  # a seminar, socialization or workshop on one stated day
+    end = _continued_to(article, s, dm) or end
     return replace(ev, start=start, end=end, date_span=Span(s.start + dm.start, s.start + dm.end))
 
 

@@ -29,6 +29,7 @@ MAX_NEW_NAME = 3
 _NICKNAME = re.compile(r"\byang (?:akrab |biasa |karib )?(?:disapa|dipanggil|disebut|known as) "
                        r"(?P<nick>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
 MIN_WORDS = 5
+MAX_SUBJECT = 32  # tokens before a sentence's speech verb: a long office, a name and its titles
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ class Speakers:
         fits = [p for p in self.people() if len(words) == 1 and words[0] in p.name.split()]
         if len(fits) == 1:
             return fits[0].key
-        if len(fits) > 1 or name.lower() in not_names() or len(words) > MAX_NEW_NAME or _not_a_name(name):
+        if len(fits) > 1 or name.lower() in not_names() or len(words) > MAX_NEW_NAME or _not_a_name(name) \
+                or _inside_other_mention(self.found, span):
             return None
         person = Person(key("person", name), name, span=span)
         self.found.add(person)
@@ -188,6 +190,13 @@ def _person_at(found: Findings, offset: int) -> str | None:
     return None
 
 
+def _inside_other_mention(found: Findings, span: Span) -> bool:
+    """A name the article already read as (part of) a body, an office or a place ('Kepala Desa
+    Air Belo', 'Bappenas said') is no new speaker."""
+    return any(not link.key.startswith("person/") and link.span.start <= span.start and span.end <= link.span.end
+               for link in found.mentions)
+
+
 def _office_holder(body: str, tokens: list[Token], i: int, sp: Speakers) -> str | None:
     """'kata Wabup', 'ujar Pak Wali': the person who holds that office in the article."""
     from kg.extract.people import role_matcher
@@ -249,7 +258,7 @@ def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Spea
             sp.focus = who
             return
     verbs = _all_verbs()
-    for t in sentence[:20]:
+    for t in sentence[:MAX_SUBJECT]:
         if t.low in verbs and t is not sentence[0]:
             who = _subject_before(body, tokens, tokens.index(t), sp, lo=start)
             if who:
