@@ -11,6 +11,8 @@ opened a sentence).
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 from dataclasses import dataclass
@@ -251,16 +253,17 @@ def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Spea
     """A sentence's speaker or subject goes into focus: the one named before its first speech
     verb ('Kepala BPSDM Jatim, Dr. Bambang ..., menyebut'), after 'Menurut', or a person that
     opens the sentence."""
-    sentence = [t for t in tokens if start <= t.start < end]
+    first = _first_token_at(tokens, start)
+    sentence = tokens[first : _first_token_at(tokens, end)]
     if sentence and sentence[0].low == "menurut" and len(sentence) > 1:
-        who = _named(body, tokens, tokens.index(sentence[1]), sp)
+        who = _named(body, tokens, first + 1, sp)
         if who:
             sp.focus = who
             return
     verbs = _all_verbs()
-    for t in sentence[:MAX_SUBJECT]:
-        if t.low in verbs and t is not sentence[0]:
-            who = _subject_before(body, tokens, tokens.index(t), sp, lo=start)
+    for k, t in enumerate(sentence[:MAX_SUBJECT]):
+        if t.low in verbs and k > 0:
+            who = _subject_before(body, tokens, first + k, sp, lo=start)
             if who:
                 sp.focus = who
             return
@@ -269,6 +272,11 @@ def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Spea
         if k is not None:
             sp.focus = k
             return
+
+
+def _first_token_at(tokens: list[Token], offset: int) -> int:
+    """The index of the first token starting at or after ``offset`` (tokens are in text order)."""
+    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 def _nicknames(body: str, tokens: list[Token], start: int, end: int, sp: Speakers) -> None:
