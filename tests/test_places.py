@@ -123,3 +123,16 @@ def test_a_village_head_set_off_with_its_kecamatan_names_a_village() -> None:
     assert [(v.name, v.level) for v in found.of(Venue)] == [("Gampong Lam Raya", "village")]
     district = next(r for r in found.of(Region) if r.name == "Kecamatan Baitussalam")
     assert "Baitussalam" in district.aliases
+
+
+def test_a_name_after_di_ended_by_a_bare_town_is_a_venue_in_that_town() -> None:
+    from kg.model import Region
+    text = ("MALANG - Sebanyak 30 lurah se-Kabupaten Malang mengikuti pelatihan pengolahan data "
+            "di Datakarya Malang, Senin (3/6/2024). Pelatihan berikutnya digelar di Kecamatan Kepanjen.\n")
+    _, found = _found(text)
+    venue = next(v for v in found.of(Venue) if v.name == "Datakarya Malang")
+    town = found.entities[venue.within or ""]
+    assert isinstance(town, Region) and town.name == "Kota Malang"
+    assert [v.name for v in found.of(Venue)] == ["Datakarya Malang"]
+    main = next(e for e in found.of(Event) if e.kind == "training")
+    assert "place/datakarya-malang" in {l.key for l in main.locations}

@@ -86,7 +86,7 @@ def extract(article: Article, found: Findings) -> list[Region]:
     districts = _districts(text, hits, gaz)
     pins = _pins(text, hits, districts, gaz, explicit)
     ambiguous = any(len(h.candidates) > 1 and not h.explicit_level for h in hits)
-    starts = _venue_name_starts(text) if ambiguous else []
+    starts = _venue_name_starts(text, {h.start for h in hits} | {d.start for d in districts}) if ambiguous else []
     chosen = [_compass(text, h, gaz) or _Hit(h.start, h.end, h.surface, pins.get(i) or _venue_town(text, h, gaz, starts)
                                              or _stated(text, h, gaz, explicit))
               for i, h in enumerate(hits)]
@@ -107,10 +107,14 @@ def _venue_heads() -> frozenset[str]:
     return frozenset(h.split()[0] for h in column("venue_heads.csv", "head"))
 
 
-def _venue_name_starts(text: str) -> list[int]:
-    """Where the capitalized names that begin with a venue head ('Hotel', 'Kampus') start."""
+def _venue_name_starts(text: str, places: set[int]) -> list[int]:
+    """Where the capitalized names that begin with a venue head ('Hotel', 'Kampus') start, or
+    that follow 'di' / 'at' without being a place themselves ('di Inixindo Bandung': a body's
+    branch in the town). ``places``: where the places of the text start."""
     heads = _venue_heads()
-    return [t.start for t in tokenize(text) if t.text in heads]
+    tokens = tokenize(text)
+    return [t.start for i, t in enumerate(tokens) if t.text in heads
+            or (i and t.is_cap and tokens[i - 1].low in ("di", "at") and t.start not in places)]
 
 
 def _venue_town(text: str, hit: PlaceHit, gaz: Gazetteer, starts: list[int]) -> str | None:

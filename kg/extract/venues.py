@@ -12,7 +12,8 @@ gone to ("ke Nagari Pariangan", "di Desa Kutuh, Kecamatan Kuta Selatan") is a ve
 level "village": the graph types it as an administrative area (kap:Village) when its region is
 known. A place named twice lies in the most specific region either mention gives. A school or
 university named right after 'di' / 'at' ("at the KDI School of Public Policy and Management in
-Sejong") is also its campus, a venue of the same name.
+Sejong") is also its campus, a venue of the same name. A few capitalized words after 'di' /
+'at', ended by a town written bare ("di Inixindo Bandung"), are a venue in that town too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ EN_BEFORE = frozenset({"the"})
 MAX_CHUNKS = 3
 MAX_VILLAGE = 4
 CAMPUS_KINDS = frozenset({"training-institution", "university"})  # bodies whose name also names their campus
+_AFTER_AT = re.compile(r"\b(?:[Dd]i|[Aa]t) (?:[A-Z][\w-]* ){1,3}\Z")
 _AT = re.compile(r"(?:^|\s)(?:di|at|at the)\s+\Z", re.I)
 
 
@@ -50,7 +52,8 @@ def head_matcher() -> PhraseMatcher[str]:
 def extract(article: Article, found: Findings) -> list[Venue]:
     text = article.body
     tokens = tokenize(text)
-    spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens)
+    spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens) \
+        + _town_ended_spans(text, tokens, found)
     villages = _village_spans(tokens, {l.span.start for l in found.mentions if l.key.startswith("region/")})
     out: list[Venue] = []
     for first, last in _joined(text, tokens, sorted(spans + villages)):
@@ -185,6 +188,51 @@ def _bracket(tokens: list[Token], i: int) -> int:
             and tokens[i + 1].text.isupper() and tokens[i + 1].text.isalpha():
         return 3
     return 0
+
+
+MAX_TOWN_NAME = 3  # capitalized words before the town that ends a venue's name without a head
+
+
+@functools.cache
+def _not_venue_words() -> frozenset[str]:
+    """Level words, government cues and village heads: before a region they make a region, an
+    office or a village, not a venue ('di Kecamatan X', 'di Pemkab X', 'di Desa X')."""
+    return frozenset(w.lower() for w in (*column("regions_words.csv", "word"), *column("village_heads.csv", "head")))
+
+
+def _town_ended_spans(text: str, tokens: list[Token], found: Findings) -> list[tuple[int, int]]:
+    """'di Inixindo Bandung', 'at Grand Mercure Malang': after 'di' / 'at', a few capitalized
+    words that no other name covers, ended by a town written bare (no level word), are a venue
+    in that town, named without a head word (a training centre's branch, a hotel's brand)."""
+    regions = [l for l in found.mentions if l.key.startswith("region/")
+               and _AFTER_AT.search(text, max(0, l.span.start - 60), l.span.start)]
+    if not regions:
+        return []
+    taken = [l.span for l in found.mentions if l.key.startswith(("org/", "place/", "region/"))]
+    branches = {(l.span.start, l.span.end) for l in found.mentions if l.key.startswith("org/")}
+    starts = [t.start for t in tokens]
+    stop = _not_venue_words()
+    out: list[tuple[int, int]] = []
+    for link in regions:
+        i = bisect.bisect_left(starts, link.span.start)
+        last = bisect.bisect_left(starts, link.span.end)
+        if i >= len(tokens) or tokens[i].start != link.span.start or tokens[i].low in stop:
+            continue
+        if last < len(tokens) and tokens[last].is_cap and tokens[last].start == link.span.end + 1:
+            continue  # the name goes on past the town
+        first = i
+        while first > 0 and i - first < MAX_TOWN_NAME and tokens[first - 1].is_cap \
+                and tokens[first - 1].low not in stop and _name_token(tokens[first - 1], tokens[first - 1]) \
+                and tokens[first - 1].end + 1 >= tokens[first].start:
+            first -= 1
+            if (tokens[first].start, link.span.end) in branches:
+                break  # a body named with its town: 'di Inixindo Bandung'
+            if any(s.start <= tokens[first].start < s.end for s in taken):
+                first = i
+                break
+        if i > first > 0 and tokens[first - 1].low in ("di", "at"):
+            out.append((first, last))
+    return out
 
 
 def _english_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
