@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -1487,7 +1488,7 @@ def _audiences(article: Article, sentences: list[Sentence], found: Findings,
     return _most_specific(out), count
 
 
-def _per_batch_count(sentences: list[Sentence], lang: str) -> int | None:
+def _per_batch_count(sentences: Sequence[Sentence], lang: str) -> int | None:
     """The number of people in each batch ('masing-masing 40 orang', 'setiap angkatan diikuti
     40 peserta', '40 peserta per angkatan'): what one numbered batch of a series counts."""
     for s in sentences:

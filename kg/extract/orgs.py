@@ -512,17 +512,17 @@ def _units_before(text: str, found: Findings, tokens: list[Token],
                 j -= 1
         if j >= len(tokens) or j - i - 1 < (how != "none") or text[tokens[j - 1].end : tokens[j].start] != " ":
             continue  # no numeral or name words where the head word needs them
-        link = at.get(tokens[j].start)
-        if link is None:
+        found_link = at.get(tokens[j].start)
+        if found_link is None:
             continue
-        parent = by_key[link.key]
+        parent = by_key[found_link.key]
         words = " ".join([tok.text[:1].upper() + tok.text[1:].lower(), *(t.text for t in tokens[i + 1 : j])])
         words = re.sub(r" ?/ ?", "/", words)
         name = f"{words} {parent.name}"
         kind = "regional-unit" if parent.kind == "regional-government" else parent.kind
         unit = Organization(key("org", name), name, kind=kind, government=parent.government,
                             region=parent.region, parent=parent.key)
-        span = Span(tok.start, link.span.end)
+        span = Span(tok.start, found_link.span.end)
         found.mention(unit.key, span)
         out.append(_with_alias(unit, text[span.start : span.end], span))
     return out

@@ -261,9 +261,9 @@ def _update_focus(body: str, tokens: list[Token], start: int, end: int, sp: Spea
             sp.focus = who
             return
     verbs = _all_verbs()
-    for k, t in enumerate(sentence[:MAX_SUBJECT]):
-        if t.low in verbs and k > 0:
-            who = _subject_before(body, tokens, first + k, sp, lo=start)
+    for n, t in enumerate(sentence[:MAX_SUBJECT]):
+        if t.low in verbs and n > 0:
+            who = _subject_before(body, tokens, first + n, sp, lo=start)
             if who:
                 sp.focus = who
             return
