@@ -261,3 +261,23 @@ def test_a_side_event_of_the_cohort_takes_the_cohorts_named_members() -> None:
     visit, workshop = events(text)
     assert "person/dedi-kurniawan" in attendee_keys(visit)
     assert "person/dedi-kurniawan" in attendee_keys(workshop)
+
+
+def test_the_people_sent_are_listed_after_yakni() -> None:
+    text = ("CIAMIS - Diskominfo Kabupaten Ciamis menggelar Bimtek Keamanan Informasi di Aula Setda Ciamis, "
+            "Selasa (4/6/2024).\n"
+            "Setiap kecamatan mengirim dua orang, yakni pengelola arsip dan operator jaringan.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert sorted(names[k] for k in ev.audiences) == ["operator jaringan", "pengelola arsip"]
+
+
+def test_a_named_office_in_a_list_of_groups_does_not_end_the_list() -> None:
+    text = ("TEGAL - BKPSDM Kabupaten Tegal menggelar Sosialisasi Disiplin Pegawai, Kamis (6/6/2024).\n"
+            "Sosialisasi diikuti para lurah, Kabag Hukum Setda Kabupaten Tegal, dan pengelola keuangan dari "
+            "seluruh kecamatan.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert "pengelola keuangan dari seluruh kecamatan" in [names[k] for k in ev.audiences]

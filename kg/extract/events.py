@@ -1531,6 +1531,10 @@ def _groups(s: Sentence, tokens: list[Token], i: int, found: Findings,
         number, i = _leading_number(tokens, i, lang)
         head = _group_head(s.text, tokens, i)
         if head is None:
+            k = _past_office(s, tokens, i, found)  # 'para camat, Kabag Organisasi Setdakab X, dan ...'
+            if k > i and k < len(tokens) and tokens[k].low in LIST_JOINERS | {","}:
+                i = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].low in LIST_JOINERS)
+                continue
             break
         if first_number is None and number is not None and number > 1:
             first_number = number
@@ -1552,6 +1556,19 @@ def _groups(s: Sentence, tokens: list[Token], i: int, found: Findings,
     return _shared_region(out), first_number
 
 
+def _past_office(s: Sentence, tokens: list[Token], i: int, found: Findings) -> int:
+    """The index after a named office that starts at token ``i`` ('Kabag Organisasi Setdakab
+    X' in a list of groups: it takes part as an office of its own), else ``i``."""
+    if i >= len(tokens):
+        return i
+    start = s.start + tokens[i].start
+    end = max((l.span.end for l in found.mentions if l.span.start == start and l.key.startswith("post/")),
+              default=None)
+    if end is None:
+        return i
+    return next((k for k in range(i, len(tokens)) if s.start + tokens[k].start >= end), len(tokens))
+
+
 def _shared_region(groups: list[Audience]) -> list[Audience]:
     """'18 panewu dan 144 lurah se-Kabupaten Gunungkidul': the last item's region is everyone's."""
     region = groups[-1].region if groups else None
@@ -1570,7 +1587,8 @@ def _most_specific(groups: list[Audience]) -> list[Audience]:
 
 
 def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None, int]:
-    """Skip 'sebanyak 345 (tiga ratus empat puluh lima)', 'para', 'seluruh' before a group."""
+    """Skip 'sebanyak 345 (tiga ratus empat puluh lima)', 'para', 'seluruh' before a group, and
+    the word that opens a list after a number ('tiga orang, yakni ...')."""
     number: int | None = None
     while i < len(tokens):
         tok = tokens[i]
@@ -1582,6 +1600,9 @@ def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None,
             if close is None:
                 break
             i = close
+        elif tok.text == "," and number is not None and i + 1 < len(tokens) \
+                and tokens[i + 1].low in cues().get("list-open", ()):
+            i += 1  # 'mengirim tiga orang, yakni sekretaris dinas, ...': the groups are listed next
         elif tok.low not in GROUP_LEADERS:
             spelled = _spelled_number(tokens, i, lang)
             if spelled is None:
