@@ -1207,11 +1207,11 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     after an origin cue ('peserta berasal dari', 'participants from'), listed offices, and the
     holders of attending offices. The main event takes such sentences from the whole article."""
     attendees: list[Link] = []
+    side = {l.key for l in (*ev.organizers, *ev.hosts)}
     if main:
         attendees.extend(found.listed_posts)
-        attendees.extend(found.participant_hints)
+        attendees.extend(l for l in found.participant_hints if not _staff_leader(article.text, l, found, side))
     scope = article.sentences if main else sentences
-    side = {l.key for l in (*ev.organizers, *ev.hosts)}
     names = [l.span for l in found.mentions if l.key.startswith(("post/", "org/"))]
     quoted = _quotation_spans(article.text)
     for s in scope:
@@ -1254,6 +1254,18 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+def _staff_leader(text: str, hint: Link, found: Findings, side: set[str]) -> bool:
+    """'LAN deputy X, who leads the delegation': an officer of the body that organizes or hosts
+    the event leads its participants as staff, not as one of them."""
+    if not any("leads-delegation" in c.payloads for c in _cues_in(text[hint.span.start : hint.span.end])):
+        return False
+    for h in found.holdings:
+        post = found.entities.get(h.post) if h.person == hint.key else None
+        if isinstance(post, Post) and post.org in side:
+            return True
+    return False
 
 
 def _quote_end(quoted: list[Span], at: int, end: int) -> int:
