@@ -329,3 +329,25 @@ def test_an_officer_of_the_organizer_who_leads_the_delegation_is_staff() -> None
             "the delegation.")
     [ev] = events(text)
     assert "person/rina-kartika" not in attendee_keys(ev)
+
+
+def test_participants_said_only_as_such_give_way_to_a_group_of_a_kind() -> None:
+    text = ("KLATEN - BKPSDM Kabupaten Klaten menggelar Pelatihan Kepemimpinan Pengawas di Aula BKPSDM, "
+            "Senin (3/6/2024).\n"
+            "Pelatihan diikuti 40 pejabat pengawas dari berbagai OPD.\n"
+            "Bupati juga menyampaikan pesan kepada para peserta dari Kecamatan Delanggu.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in ev.audiences] == ["pejabat pengawas dari berbagai OPD"]
+
+
+def test_the_people_of_the_next_training_are_not_this_ones() -> None:
+    text = ("BLORA - BKPSDM Kabupaten Blora menggelar Pelatihan Kepemimpinan Pengawas di Aula BKPSDM, "
+            "Senin (3/6/2024).\n"
+            "Pelatihan diikuti 40 pejabat pengawas.\n"
+            "Kepala BKPSDM menambahkan, pelatihan berikutnya akan diperuntukkan bagi pejabat fungsional.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in ev.audiences] == ["pejabat pengawas"]

@@ -1423,7 +1423,10 @@ class _Owner:
                 return 0
             return 2 if f"{label['word'].lower()} {label['n']}" == self.batch else -1
         score = 0
-        for m in kind_matcher().find(clause, tokenize(clause)):
+        words = tokenize(clause)
+        for m in kind_matcher().find(clause, words):
+            if _next_one(words, m):
+                return -1  # 'pelatihan berikutnya akan difokuskan bagi ...': a later event's people
             said = _name_words(clause[m.start : m.end])
             if said & self.words:
                 return 1
@@ -1444,6 +1447,18 @@ class _Owner:
         if any(w & self.words for w in said):
             return 0
         return -1 if any(w & self.foreign for w in said) else 0
+
+
+def _next_one(tokens: list[Token], m: Match[EventKind]) -> bool:
+    """Whether an event word is said of a later event ('pelatihan berikutnya', 'the next training')."""
+    after = tokens[m.last].low if m.last < len(tokens) else ""
+    before = tokens[m.first - 1].low if m.first > 0 else ""
+    return after in next_event_words() or before in next_event_words()
+
+
+@functools.cache
+def next_event_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in column("next_event_words.csv", "word"))
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
@@ -1588,7 +1603,11 @@ def _shared_region(groups: list[Audience]) -> list[Audience]:
 
 
 def _most_specific(groups: list[Audience]) -> list[Audience]:
-    """One group per kind of people: the one with a region, else the one said most fully."""
+    """One group per kind of people: the one with a region, else the one said most fully; and
+    no group of participants said only as such ('para peserta dari Kota X') beside a group
+    that says what kind of people they are."""
+    if any(g.audience_type not in COHORT_WORDS for g in groups):
+        groups = [g for g in groups if g.audience_type not in COHORT_WORDS]
     best: dict[str, Audience] = {}
     for g in groups:
         k = g.audience_type or g.name
