@@ -261,3 +261,93 @@ def test_a_side_event_of_the_cohort_takes_the_cohorts_named_members() -> None:
     visit, workshop = events(text)
     assert "person/dedi-kurniawan" in attendee_keys(visit)
     assert "person/dedi-kurniawan" in attendee_keys(workshop)
+
+
+def test_the_people_sent_are_listed_after_yakni() -> None:
+    text = ("CIAMIS - Diskominfo Kabupaten Ciamis menggelar Bimtek Keamanan Informasi di Aula Setda Ciamis, "
+            "Selasa (4/6/2024).\n"
+            "Setiap kecamatan mengirim dua orang, yakni pengelola arsip dan operator jaringan.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert sorted(names[k] for k in ev.audiences) == ["operator jaringan", "pengelola arsip"]
+
+
+def test_a_named_office_in_a_list_of_groups_does_not_end_the_list() -> None:
+    text = ("TEGAL - BKPSDM Kabupaten Tegal menggelar Sosialisasi Disiplin Pegawai, Kamis (6/6/2024).\n"
+            "Sosialisasi diikuti para lurah, Kabag Hukum Setda Kabupaten Tegal, dan pengelola keuangan dari "
+            "seluruh kecamatan.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert "pengelola keuangan dari seluruh kecamatan" in [names[k] for k in ev.audiences]
+
+
+def test_people_set_off_with_a_region_inside_a_province_also_took_part() -> None:
+    text = ("MAKASSAR - The Home Affairs Ministry opened a leadership course for regional secretaries in "
+            "Makassar on Monday, June 3, 2024.\n"
+            "The regent of Maros, Rudi Santoso, and the regional secretary of Gowa regency in South "
+            "Sulawesi, Hendra Wijaya, also took part.")
+    [ev] = events(text)
+    people = {k for k in attendee_keys(ev) if k.startswith("person/")}
+    assert people == {"person/hendra-wijaya", "person/rudi-santoso"}
+
+
+def test_a_delegation_names_the_group_that_travels() -> None:
+    text = ("PURWOREJO - Dinas PMD Kabupaten Purworejo menggelar Pelatihan Administrasi Desa di Aula Setda "
+            "Purworejo, Rabu (5/6/2024).\n"
+            "Bulan depan, rombongan perangkat desa Purworejo akan melakukan studi banding ke Kabupaten Sleman.")
+    found = found_in(text)
+    names = {a.key: a.name for a in found.of(Audience)}
+    visit = next(e for e in found.of(Event) if e.kind == "study-visit")
+    assert [names[k] for k in visit.audiences] == ["perangkat desa Purworejo"]
+
+
+def test_an_english_delegation_names_the_group_that_travels() -> None:
+    text = ("SLEMAN - The Sleman regency government held a village finance training in Sleman on Monday, "
+            "June 3, 2024.\n"
+            "Next month, a delegation of 15 village heads will make a study visit to Bali.")
+    found = found_in(text)
+    names = {a.key: a.name for a in found.of(Audience)}
+    visit = next(e for e in found.of(Event) if e.kind == "study-visit")
+    assert ([names[k] for k in visit.audiences], visit.count) == (["village heads"], 15)
+
+
+def test_the_person_who_leads_the_delegation_takes_part() -> None:
+    text = ("SUMEDANG - Pemkab Sumedang menggelar studi tiru pelayanan publik ke Kota Surabaya yang diikuti "
+            "20 camat se-Kabupaten Sumedang, Senin (3/3/2025).\n"
+            "Asisten Pemerintahan Setda Kabupaten Sumedang, Drs. Hadi Suryana, M.Si., yang akan memimpin "
+            "rombongan, mengatakan para camat perlu belajar sistem pengaduan warga.")
+    [ev] = events(text)
+    assert "person/hadi-suryana" in attendee_keys(ev)
+
+
+def test_an_officer_of_the_organizer_who_leads_the_delegation_is_staff() -> None:
+    text = ("JAKARTA - The Home Affairs Ministry held a study visit to Seoul for 30 village heads on "
+            "Monday, June 3, 2024.\n"
+            "\"The villages can learn a lot,\" said Home Affairs Ministry director Rina Kartika, who leads "
+            "the delegation.")
+    [ev] = events(text)
+    assert "person/rina-kartika" not in attendee_keys(ev)
+
+
+def test_participants_said_only_as_such_give_way_to_a_group_of_a_kind() -> None:
+    text = ("KLATEN - BKPSDM Kabupaten Klaten menggelar Pelatihan Kepemimpinan Pengawas di Aula BKPSDM, "
+            "Senin (3/6/2024).\n"
+            "Pelatihan diikuti 40 pejabat pengawas dari berbagai OPD.\n"
+            "Bupati juga menyampaikan pesan kepada para peserta dari Kecamatan Delanggu.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in ev.audiences] == ["pejabat pengawas dari berbagai OPD"]
+
+
+def test_the_people_of_the_next_training_are_not_this_ones() -> None:
+    text = ("BLORA - BKPSDM Kabupaten Blora menggelar Pelatihan Kepemimpinan Pengawas di Aula BKPSDM, "
+            "Senin (3/6/2024).\n"
+            "Pelatihan diikuti 40 pejabat pengawas.\n"
+            "Kepala BKPSDM menambahkan, pelatihan berikutnya akan diperuntukkan bagi pejabat fungsional.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in ev.audiences] == ["pejabat pengawas"]

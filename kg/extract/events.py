@@ -1232,11 +1232,11 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     after an origin cue ('peserta berasal dari', 'participants from'), listed offices, and the
     holders of attending offices. The main event takes such sentences from the whole article."""
     attendees: list[Link] = []
+    side = {l.key for l in (*ev.organizers, *ev.hosts)}
     if main:
         attendees.extend(found.listed_posts)
-        attendees.extend(found.participant_hints)
+        attendees.extend(l for l in found.participant_hints if not _staff_leader(article.text, l, found, side))
     scope = article.sentences if main else sentences
-    side = {l.key for l in (*ev.organizers, *ev.hosts)}
     names = [l.span for l in found.mentions if l.key.startswith(("post/", "org/"))]
     quoted = _quotation_spans(article.text)
     for s in scope:
@@ -1279,6 +1279,18 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+def _staff_leader(text: str, hint: Link, found: Findings, side: set[str]) -> bool:
+    """'LAN deputy X, who leads the delegation': an officer of the body that organizes or hosts
+    the event leads its participants as staff, not as one of them."""
+    if not any("leads-delegation" in c.payloads for c in _cues_in(text[hint.span.start : hint.span.end])):
+        return False
+    for h in found.holdings:
+        post = found.entities.get(h.post) if h.person == hint.key else None
+        if isinstance(post, Post) and post.org in side:
+            return True
+    return False
 
 
 def _quote_end(quoted: list[Span], at: int, end: int) -> int:
@@ -1436,7 +1448,10 @@ class _Owner:
                 return 0
             return 2 if f"{label['word'].lower()} {label['n']}" == self.batch else -1
         score = 0
-        for m in kind_matcher().find(clause, tokenize(clause)):
+        words = tokenize(clause)
+        for m in kind_matcher().find(clause, words):
+            if _next_one(words, m):
+                return -1  # 'pelatihan berikutnya akan difokuskan bagi ...': a later event's people
             said = _name_words(clause[m.start : m.end])
             if said & self.words:
                 return 1
@@ -1457,6 +1472,18 @@ class _Owner:
         if any(w & self.words for w in said):
             return 0
         return -1 if any(w & self.foreign for w in said) else 0
+
+
+def _next_one(tokens: list[Token], m: Match[EventKind]) -> bool:
+    """Whether an event word is said of a later event ('pelatihan berikutnya', 'the next training')."""
+    after = tokens[m.last].low if m.last < len(tokens) else ""
+    before = tokens[m.first - 1].low if m.first > 0 else ""
+    return after in next_event_words() or before in next_event_words()
+
+
+@functools.cache
+def next_event_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in column("next_event_words.csv", "word"))
 
 
 def _audiences(article: Article, sentences: list[Sentence], found: Findings,
@@ -1556,6 +1583,10 @@ def _groups(s: Sentence, tokens: list[Token], i: int, found: Findings,
         number, i = _leading_number(tokens, i, lang)
         head = _group_head(s.text, tokens, i)
         if head is None:
+            k = _past_office(s, tokens, i, found)  # 'para camat, Kabag Organisasi Setdakab X, dan ...'
+            if k > i and k < len(tokens) and tokens[k].low in LIST_JOINERS | {","}:
+                i = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].low in LIST_JOINERS)
+                continue
             break
         if first_number is None and number is not None and number > 1:
             first_number = number
@@ -1577,6 +1608,19 @@ def _groups(s: Sentence, tokens: list[Token], i: int, found: Findings,
     return _shared_region(out), first_number
 
 
+def _past_office(s: Sentence, tokens: list[Token], i: int, found: Findings) -> int:
+    """The index after a named office that starts at token ``i`` ('Kabag Organisasi Setdakab
+    X' in a list of groups: it takes part as an office of its own), else ``i``."""
+    if i >= len(tokens):
+        return i
+    start = s.start + tokens[i].start
+    end = max((l.span.end for l in found.mentions if l.span.start == start and l.key.startswith("post/")),
+              default=None)
+    if end is None:
+        return i
+    return next((k for k in range(i, len(tokens)) if s.start + tokens[k].start >= end), len(tokens))
+
+
 def _shared_region(groups: list[Audience]) -> list[Audience]:
     """'18 panewu dan 144 lurah se-Kabupaten Gunungkidul': the last item's region is everyone's."""
     region = groups[-1].region if groups else None
@@ -1584,7 +1628,11 @@ def _shared_region(groups: list[Audience]) -> list[Audience]:
 
 
 def _most_specific(groups: list[Audience]) -> list[Audience]:
-    """One group per kind of people: the one with a region, else the one said most fully."""
+    """One group per kind of people: the one with a region, else the one said most fully; and
+    no group of participants said only as such ('para peserta dari Kota X') beside a group
+    that says what kind of people they are."""
+    if any(g.audience_type not in COHORT_WORDS for g in groups):
+        groups = [g for g in groups if g.audience_type not in COHORT_WORDS]
     best: dict[str, Audience] = {}
     for g in groups:
         k = g.audience_type or g.name
@@ -1595,7 +1643,8 @@ def _most_specific(groups: list[Audience]) -> list[Audience]:
 
 
 def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None, int]:
-    """Skip 'sebanyak 345 (tiga ratus empat puluh lima)', 'para', 'seluruh' before a group."""
+    """Skip 'sebanyak 345 (tiga ratus empat puluh lima)', 'para', 'seluruh' before a group, and
+    the word that opens a list after a number ('tiga orang, yakni ...')."""
     number: int | None = None
     while i < len(tokens):
         tok = tokens[i]
@@ -1607,6 +1656,9 @@ def _leading_number(tokens: list[Token], i: int, lang: str) -> tuple[int | None,
             if close is None:
                 break
             i = close
+        elif tok.text == "," and number is not None and i + 1 < len(tokens) \
+                and tokens[i + 1].low in cues().get("list-open", ()):
+            i += 1  # 'mengirim tiga orang, yakni sekretaris dinas, ...': the groups are listed next
         elif tok.low not in GROUP_LEADERS:
             spelled = _spelled_number(tokens, i, lang)
             if spelled is None:

@@ -161,33 +161,71 @@ def _named_participants(text: str, tokens: list[Token], found: Findings, blocked
         if before:
             last = max(before, key=lambda l: l.span.start)
             found.participant_hints.append(Link(last.key, Span(last.span.start, m.end())))
-    found.participant_hints.extend(_subjects_taking_part(text, found))
+    from kg.extract.events import cue_matcher
+
+    said = cue_matcher().find(text)
+    found.participant_hints.extend(_subjects_taking_part(text, found, said))
+    found.participant_hints.extend(_delegation_leaders(text, found, said))
     return out
 
 
-def _subjects_taking_part(text: str, found: Findings) -> list[Link]:
+_LEADER_GAP = re.compile(r"^\s*,\s*(?:yang|who)\s+(?:(?:akan|juga|will|also)\s+)?$", re.I)
+
+
+def _delegation_leaders(text: str, found: Findings, said: list[Match[str]]) -> list[Link]:
+    """'Sekda X, Dr. Y, M.Si., yang akan memimpin rombongan, ...': the person named right before
+    a cue of leading the delegation (kind leads-delegation) travels with it and takes part."""
+    out: list[Link] = []
+    for cue in (c for c in said if "leads-delegation" in c.payloads):
+        line_start = text.rfind("\n", 0, cue.start) + 1
+        before = [l for l in found.mentions if l.key.startswith("person/") and line_start <= l.span.start
+                  and l.span.end <= cue.start]
+        if not before:
+            continue
+        last = max(before, key=lambda l: (l.span.end, l.span.start))
+        gap = text[last.span.end : cue.start]
+        cut = gap.rfind(",")
+        if cut >= 0 and _SUFFIX_GAP.match(gap[:cut]) and _LEADER_GAP.match(gap[cut:]):
+            out.append(Link(last.key, Span(last.span.start, cue.end)))
+    return out
+
+
+def _subjects_taking_part(text: str, found: Findings, said: list[Match[str]]) -> list[Link]:
     """'Bupati X and the Sekda of Y, Z, also took part': the people named as the subject right
     before a verb of taking part (a cue of kind subject-participation), through a list of
     names, offices and places joined by commas and 'and'."""
-    from kg.extract.events import cue_matcher
-
     out: list[Link] = []
-    verbs = [c for c in cue_matcher().find(text) if "subject-participation" in c.payloads]
+    verbs = [c for c in said if "subject-participation" in c.payloads]
     for verb in verbs:
         line_start = text.rfind("\n", 0, verb.start) + 1
         near = sorted((l for l in found.mentions if line_start <= l.span.start and l.span.end <= verb.start),
                       key=lambda l: (-l.span.end, l.span.start, l.key))
-        cursor = verb.start
+        cursor, after = verb.start, ""
         for l in near:
             if l.span.end > cursor:
                 continue
             gap = text[l.span.end : cursor]
-            if not (_SUBJECT_GAP.match(gap) or (l.key.startswith("person/") and _SUFFIX_GAP.match(gap))):
+            if not (_SUBJECT_GAP.match(gap) or (l.key.startswith("person/") and _SUFFIX_GAP.match(gap))
+                    or _enclosing_region_gap(gap, l.key, after)):
                 break
             if l.key.startswith("person/"):
                 out.append(Link(l.key, Span(l.span.start, verb.end)))
-            cursor = l.span.start
+            cursor, after = l.span.start, l.key
     return out
+
+
+IN_WORDS = frozenset({"in", "di"})
+
+
+def _enclosing_region_gap(gap: str, inner: str, outer: str) -> bool:
+    """'(the regional secretary) of Jayawijaya regency in Papua Pegunungan': between a region,
+    or an office ending with one, and the region it lies in stand only a level word and 'in'."""
+    if not (inner.startswith(("region/", "post/")) and outer.startswith("region/")):
+        return False
+    words = gap.lower().split()
+    if words and words[0] in LEVEL_WORD:
+        words = words[1:]
+    return len(words) == 1 and words[0] in IN_WORDS
 
 
 def _chains(tokens: list[Token], lo: int, hi: int) -> bool:
