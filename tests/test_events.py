@@ -474,3 +474,10 @@ def test_a_participants_field_visit_is_run_by_the_lead_organizer_and_hosted_wher
     visit = evs[1]
     assert [l.key for l in visit.organizers] == ["org/badan-kepegawaian-daerah-kabupaten-lamongan"]
     assert [l.key for l in visit.hosts] == ["org/pemerintah-kabupaten-banyuwangi"]
+
+
+def test_the_body_whose_team_delivers_the_material_hosts_the_event() -> None:
+    text = ("SOLOK - Bimtek Pengelolaan Arsip Desa dibuka Bupati Solok, Rabu (5/6/2024). Panitianya Dinas "
+            "Kearsipan Kabupaten Solok, sementara materi disampaikan tim Arsip Nasional Republik Indonesia "
+            "(ANRI).\n")
+    assert "org/arsip-nasional-republik-indonesia" in organizers(text)[0]
