@@ -481,3 +481,13 @@ def test_the_body_whose_team_delivers_the_material_hosts_the_event() -> None:
             "Kearsipan Kabupaten Solok, sementara materi disampaikan tim Arsip Nasional Republik Indonesia "
             "(ANRI).\n")
     assert "org/arsip-nasional-republik-indonesia" in organizers(text)[0]
+
+
+def test_a_body_visited_during_a_course_hosts_the_study_visit_not_the_course() -> None:
+    text = ("SUMEDANG - Sebanyak 20 lurah di lingkungan Pemkab Sumedang mengikuti studi banding ke Jepang pada "
+            "3-7 Juni 2024.\nDi Tokyo, para lurah mengikuti Executive Course on Smart Villages yang "
+            "diselenggarakan Japan International Cooperation Agency (JICA), lalu berkunjung ke University of "
+            "Tokyo.\n")
+    roles = {e.name: [l.key for l in (*e.organizers, *e.hosts)] for e in events(text)}
+    assert roles["Executive Course on Smart Villages"] == ["org/japan-international-cooperation-agency"]
+    assert "org/university-of-tokyo" in roles["Studi banding ke Jepang"]

@@ -221,7 +221,8 @@ def _side_organizers(article: Article, records: list[object], drafts: list[Draft
 
 def _receivers(article: Article, records: list[object], found: Findings) -> list[object]:
     """'Selama di Banyuwangi, rombongan akan diterima oleh Pemkab Banyuwangi melalui Dinas PMD':
-    the bodies that receive the visiting delegation host the article's one study visit."""
+    the bodies that receive the visiting delegation host the article's one study visit, and so
+    do the bodies visited ('lalu berkunjung ke X') wherever the article tells of it."""
     visits = [r for r in records if isinstance(r, Event) and r.kind == "study-visit"]
     if len(visits) != 1:
         return records
@@ -232,12 +233,22 @@ def _receivers(article: Article, records: list[object], found: Findings) -> list
             if any(t.low in words for t in tokenize(s.text[: cue.start])):
                 orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
                 hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
+        for cue in _cue_spans(s, "visit-to"):
+            orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
+            hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
     if not hosts:
         return records
     ev = visits[0]
     keys = {l.key for l in ev.organizers}
     new = replace(ev, hosts=_unique([*ev.hosts, *(h for h in hosts if h.key not in keys)]))
     return [new if r is ev else r for r in records]
+
+
+def _visited(text: str, s: Sentence, link: Link) -> bool:
+    """'lalu berkunjung ke X', 'kunjungan lapangan ke X': the organization is visited."""
+    return any(s.start + cue.end <= link.span.start
+               and text[s.start + cue.end : link.span.start].strip().lower() in ("", "the")
+               for cue in _cue_spans(s, "visit-to"))
 
 
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
@@ -827,7 +838,8 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 if not isinstance(org, Organization):
                     continue
                 if org.kind in HOST_KINDS and _after_linker(text, link.span.start, found):
-                    hosts.append(link)
+                    if not (ev.kind != "study-visit" and _visited(text, s, link)):
+                        hosts.append(link)
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
                 continue
