@@ -491,3 +491,13 @@ def test_a_body_visited_during_a_course_hosts_the_study_visit_not_the_course() -
     roles = {e.name: [l.key for l in (*e.organizers, *e.hosts)] for e in events(text)}
     assert roles["Executive Course on Smart Villages"] == ["org/japan-international-cooperation-agency"]
     assert "org/university-of-tokyo" in roles["Studi banding ke Jepang"]
+
+
+def test_the_send_off_is_run_by_the_body_whose_official_sees_the_participants_off() -> None:
+    text = ("BONTANG - Sebanyak 10 ASN Pemkot Bontang akan mengikuti pelatihan pengelolaan air bersih di Osaka, "
+            "Jepang, pada 4-15 November 2024. Mereka dilepas Sekda Bontang, Budi Santoso, di Kantor Wali Kota "
+            "Bontang, Senin (28/10/2024). Pelatihan ini merupakan kerja sama Pemkot Bontang dengan Japan "
+            "International Cooperation Agency (JICA).\n")
+    assert organizers(text) == [
+        ["org/pemerintah-kota-bontang", "org/japan-international-cooperation-agency"],
+        ["org/pemerintah-kota-bontang"]]

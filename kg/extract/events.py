@@ -135,15 +135,33 @@ def extract(article: Article, found: Findings) -> list[object]:
         records = _event(article, tokens, send_off, found, main=False)
         main = next(r for r in out if isinstance(r, Event))
         out.extend(records[:-1])
-        out.append(_seen_off(records[-1], main))  # type: ignore[arg-type]
+        out.append(_seen_off(records[-1], main, article, found))  # type: ignore[arg-type]
     return out
 
 
-def _seen_off(ev: Event, main: Event) -> Event:
+def _seen_off(ev: Event, main: Event, article: Article, found: Findings) -> Event:
     """Those seen off are the participants of the event they leave for, and those who run that
-    event see them off (unless the send-off's own sentence names its organizer)."""
+    event see them off (unless the send-off's own sentence names its organizer). When that
+    sentence names the officials who see them off ('dilepas Plt Sekda X'), only the organizers
+    those officials serve do."""
     return replace(ev, attendees=main.attendees, audiences=main.audiences, count=main.count,
-                   organizers=ev.organizers or main.organizers)
+                   organizers=ev.organizers or _served(main.organizers, ev, article, found))
+
+
+def _served(organizers: tuple[Link, ...], ev: Event, article: Article, found: Findings) -> tuple[Link, ...]:
+    """The organizers that the offices named in the event's own sentence belong to (the office's
+    body or the body above it); all of them when it names none of theirs."""
+    s = article.sentence_at(ev.span.start) if ev.span is not None else None
+    if s is None:
+        return organizers
+    bodies: set[str] = set()
+    for l in found.mentions:
+        post = found.entities.get(l.key) if l.key.startswith("post/") and s.start <= l.span.start < s.end else None
+        if isinstance(post, Post):
+            org = found.entities.get(post.org)
+            bodies |= {post.org, org.parent or ""} if isinstance(org, Organization) else {post.org}
+    served = tuple(l for l in organizers if l.key in bodies)
+    return served or organizers
 
 
 @functools.cache
