@@ -501,3 +501,10 @@ def test_the_send_off_is_run_by_the_body_whose_official_sees_the_participants_of
     assert organizers(text) == [
         ["org/pemerintah-kota-bontang", "org/japan-international-cooperation-agency"],
         ["org/pemerintah-kota-bontang"]]
+
+
+def test_a_unit_named_after_the_agents_possessive_is_the_agent() -> None:
+    text = ("Jakarta - Forty village secretaries are attending a course on village budgeting in Bogor this week. "
+            "The course is implemented by the Home Affairs Ministry's Human Resources Development Agency (BPSDM "
+            "Kemendagri). BPSDM Kemendagri head Budi Santoso said the course ends on Friday.\n")
+    assert organizers(text) == [["org/badan-pengembangan-sumber-daya-manusia-kementerian-dalam-negeri"]]

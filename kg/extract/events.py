@@ -1144,7 +1144,11 @@ def _agent_orgs(text: str, found: Findings, orgs: list[Link], offset: int) -> li
         if not (_AGENT_GAP.match(gap) if not out else _JOIN_GAP.match(gap)):
             break
         if _governmental(found, l.key) or out == []:
-            out.append(l)
+            m = _POSSESSIVE_UNIT.match(text, l.span.end) if not out else None
+            unit = _unit_named(found, l, m, by_acronym=True) if m is not None else None
+            out.append(unit or l)  # 'implemented by Komdigi's Human Resources Development Agency (BPSDM Komdigi)'
+            if unit is not None and m is not None:
+                offset = m.end()
         offset = max(offset, l.span.end)
     return out
 
@@ -1213,17 +1217,29 @@ def _unit_through(text: str, found: Findings, government: Link, cue_start: int) 
     m = _THROUGH.match(text[government.span.end : cue_start])
     if m is None:
         return None
+    return _unit_named(found, government, m)
+
+
+def _unit_named(found: Findings, parent: Link, m: re.Match[str], by_acronym: bool = False) -> Link | None:
+    """The unit of ``parent`` found in the article whose name or alias begins with the words
+    (or the bracketed acronym) matched right after the parent; with ``by_acronym``, also any
+    other body the bracketed acronym names exactly."""
     words = " ".join(m["unit"].split()).lower()
     acronym = (m["acronym"] or "").lower()
     for org in sorted(found.of(Organization), key=lambda o: o.key):
-        if org.parent != government.key:
-            continue
         names = [n.lower() for n in (org.name, *org.aliases)]
+        exact = by_acronym and bool(acronym) and org.key != parent.key and acronym in names
+        if org.parent != parent.key and not exact:
+            continue
         if any(n.startswith(words + " ") for n in names) or (acronym and any(n.startswith(acronym + " ")
-                                                                               for n in names)):
-            start = government.span.end + m.start("unit")
+                                                                               or n == acronym for n in names)):
+            start = parent.span.end + m.start("unit") - m.pos
             return Link(org.key, Span(start, start + len(m["unit"])))
     return None
+
+
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(?P<unit>[A-Z][^.;:,\"“”()]{2,100}?)\s*"
+                              r"(?:\((?P<acronym>[^()]{2,30})\)|(?=[.;:,]|$))")
 
 
 def _governmental(found: Findings, key_: str) -> bool:
