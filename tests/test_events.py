@@ -508,3 +508,9 @@ def test_a_unit_named_after_the_agents_possessive_is_the_agent() -> None:
             "The course is implemented by the Home Affairs Ministry's Human Resources Development Agency (BPSDM "
             "Kemendagri). BPSDM Kemendagri head Budi Santoso said the course ends on Friday.\n")
     assert organizers(text) == [["org/badan-pengembangan-sumber-daya-manusia-kementerian-dalam-negeri"]]
+
+
+def test_the_firm_whose_premises_hold_the_event_hosts_it() -> None:
+    text = ("MOJOKERTO - Sebanyak 30 operator desa mengikuti pelatihan jaringan komputer di Inixindo Surabaya "
+            "pada 3-5 Juni 2024.\n")
+    assert organizers(text) == [["org/inixindo"]]

@@ -49,6 +49,7 @@ _REFERENCE = re.compile(r"\b(?:pengganti|menggantikan|alumni|lulusan|dulu(?: nam
 _HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berlangsung|dilaksanakan|mengadakan|"
                    r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
+VENUE_HOST_KINDS = HOST_KINDS | {"company"}  # 'workshop ... di Inixindo Bandung': the firm whose premises hold it hosts it
 MAX_NAME_TOKENS = 20
 GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees",
                                "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
@@ -855,7 +856,7 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 org = found.entities.get(link.key)
                 if not isinstance(org, Organization):
                     continue
-                if org.kind in HOST_KINDS and _after_linker(text, link.span.start, found):
+                if org.kind in VENUE_HOST_KINDS and _after_linker(text, link.span.start, found):
                     if not (ev.kind != "study-visit" and _visited(text, s, link)):
                         hosts.append(link)
                 elif _visited_government(text, link, org, ev, found):
