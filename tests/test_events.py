@@ -514,3 +514,12 @@ def test_the_firm_whose_premises_hold_the_event_hosts_it() -> None:
     text = ("MOJOKERTO - Sebanyak 30 operator desa mengikuti pelatihan jaringan komputer di Inixindo Surabaya "
             "pada 3-5 Juni 2024.\n")
     assert organizers(text) == [["org/inixindo"]]
+
+
+def test_two_events_run_together_share_the_partner_named_for_the_training() -> None:
+    text = ("KISARAN - Pemkab Asahan melalui Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) "
+            "menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan Pelatihan Kepemimpinan "
+            "Pengawas (PKP) Angkatan IV Tahun 2024 di Kisaran, Senin (5/8/2024).\nKepala BKPSDM Kabupaten "
+            "Asahan Budi Santoso menyebut anggaran pelatihan berasal dari APBD. Pelatihan dilaksanakan "
+            "bekerjasama dengan Lembaga Administrasi Negara (LAN).\n")
+    assert [roles[-1] for roles in organizers(text)] == ["org/lembaga-administrasi-negara"] * 2

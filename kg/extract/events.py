@@ -130,7 +130,8 @@ def extract(article: Article, found: Findings) -> list[object]:
         others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
     out = _same_cohort(article, drafts, out, found)
-    out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
+    out = _side_organizers(article, _share_joint_roles(article.body, _share_series_roles(out, drafts), drafts),
+                           drafts)
     out = _receivers(article, out, found)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
@@ -261,6 +262,26 @@ def _receivers(article: Article, records: list[object], found: Findings) -> list
     keys = {l.key for l in ev.organizers}
     new = replace(ev, hosts=_unique([*ev.hosts, *(h for h in hosts if h.key not in keys)]))
     return [new if r is ev else r for r in records]
+
+
+def _share_joint_roles(text: str, records: list[object], drafts: list[Draft]) -> list[object]:
+    """'BKPSDM menggelar PKA Angkatan I dan PKP Angkatan II ... Pelatihan dilaksanakan bekerja sama
+    dengan X': two named events of one kind joined by 'dan' and run by the same bodies are run
+    together, so each takes the hosts and topics found for either."""
+    by_span = {r.span: r for r in records if isinstance(r, Event) and r.span is not None}
+    joint: dict[str, Event] = {}
+    named = sorted((d for d in drafts if d.named and d.span in by_span), key=lambda d: d.span.start)
+    for a, b in zip(named, named[1:]):
+        ea, eb = joint.get(by_span[a.span].key, by_span[a.span]), by_span[b.span]
+        if (a.kind != b.kind or not ea.organizers or {l.key for l in ea.organizers} != {l.key for l in eb.organizers}
+                or text[a.span.end : b.span.start].strip().lower() not in LIST_JOINERS):
+            continue
+        keys = {l.key for l in ea.organizers}
+        hosts = tuple(h for h in _unique([*ea.hosts, *eb.hosts]) if h.key not in keys)
+        topics = tuple(dict.fromkeys([*ea.topics, *eb.topics]))
+        joint[ea.key] = replace(ea, hosts=hosts, topics=topics)
+        joint[eb.key] = replace(eb, hosts=hosts, topics=topics)
+    return [joint.get(r.key, r) if isinstance(r, Event) else r for r in records]
 
 
 def _visited(text: str, s: Sentence, link: Link) -> bool:
