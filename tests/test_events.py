@@ -523,3 +523,10 @@ def test_two_events_run_together_share_the_partner_named_for_the_training() -> N
             "Asahan Budi Santoso menyebut anggaran pelatihan berasal dari APBD. Pelatihan dilaksanakan "
             "bekerjasama dengan Lembaga Administrasi Negara (LAN).\n")
     assert [roles[-1] for roles in organizers(text)] == ["org/lembaga-administrasi-negara"] * 2
+
+
+def test_a_body_after_who_said_it_is_no_host_listed_after_to() -> None:
+    text = ("Depok (ANTARA) - Forty village heads are attending a course on village planning in Depok this "
+            "week, and according to Hartono, the World Bank has funded more village programs than any other "
+            "lender.\n")
+    assert organizers(text) == [[]]

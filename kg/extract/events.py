@@ -264,6 +264,17 @@ def _receivers(article: Article, records: list[object], found: Findings) -> list
     return [new if r is ev else r for r in records]
 
 
+_ATTRIBUTED = re.compile(r"\s*(?:[A-Z][\w.'-]*\s*){1,4},\s*$")
+
+
+def _attributed(text: str, s: Sentence, link: Link) -> bool:
+    """'According to Rangkuti, the World Bank loan ...': the organization right after the name
+    of who said it starts the clause; it is no host named in a list after 'to'."""
+    return any(s.start + cue.end <= link.span.start
+               and _ATTRIBUTED.match(text, s.start + cue.end, link.span.start) is not None
+               for cue in _cue_spans(s, "attribution"))
+
+
 def _share_joint_roles(text: str, records: list[object], drafts: list[Draft]) -> list[object]:
     """'BKPSDM menggelar PKA Angkatan I dan PKP Angkatan II ... Pelatihan dilaksanakan bekerja sama
     dengan X': two named events of one kind joined by 'dan' and run by the same bodies are run
@@ -878,7 +889,7 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 if not isinstance(org, Organization):
                     continue
                 if org.kind in VENUE_HOST_KINDS and _after_linker(text, link.span.start, found):
-                    if not (ev.kind != "study-visit" and _visited(text, s, link)):
+                    if not (ev.kind != "study-visit" and _visited(text, s, link)) and not _attributed(text, s, link):
                         hosts.append(link)
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
