@@ -530,3 +530,9 @@ def test_a_body_after_who_said_it_is_no_host_listed_after_to() -> None:
             "week, and according to Hartono, the World Bank has funded more village programs than any other "
             "lender.\n")
     assert organizers(text) == [[]]
+
+
+def test_the_words_between_a_module_and_its_delivery_are_a_topic() -> None:
+    text = ("BLITAR - Bimtek Perencanaan Desa dibuka Bupati Blitar, Senin (3/6/2024). Bimtek digelar di Blitar, "
+            "sementara modul penganggaran responsif gender disampaikan tim Inixindo Surabaya.\n")
+    assert ("penganggaran responsif gender", ()) in topic_names(text)

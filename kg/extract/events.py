@@ -1760,6 +1760,8 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
                                                 and bool(_cue_spans(prev, "topic-list")))
         if s.index not in ev_sentences(ev, sentences) and not (prev and prev.index in ev_sentences(ev, sentences)):
             continue
+        if s.index in ev_sentences(ev, sentences):
+            listed.update(_delivered(s))
         if not about:
             continue
         for item in _list_items(s.text):
@@ -1775,6 +1777,26 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
         name, _, alias = item.partition("|")
         topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
     return replace(ev, topics=tuple(t.key for t in topics)), topics
+
+
+MAX_DELIVERED_WORDS = 6
+
+
+def _delivered(s: Sentence) -> list[str]:
+    """'modul transformasi digital disampaikan tim X': the lower-case words between a topic word
+    and a verb saying it was delivered are a topic of the event."""
+    verbs = cues().get("topic-delivered", frozenset())
+    out: list[str] = []
+    for cue in _cue_spans(s, "topic-strong"):
+        words = s.text[cue.end :].split(None, MAX_DELIVERED_WORDS + 1)[: MAX_DELIVERED_WORDS + 1]
+        for i, w in enumerate(words):
+            if w in verbs:
+                if i:
+                    out.append(" ".join(words[:i]))
+                break
+            if not (w.isalpha() and w.islower()) or w in LIST_JOINERS:
+                break
+    return out
 
 
 _NAMED = ("region/", "post/", "person/", "org/", "place/")
