@@ -474,3 +474,65 @@ def test_a_participants_field_visit_is_run_by_the_lead_organizer_and_hosted_wher
     visit = evs[1]
     assert [l.key for l in visit.organizers] == ["org/badan-kepegawaian-daerah-kabupaten-lamongan"]
     assert [l.key for l in visit.hosts] == ["org/pemerintah-kabupaten-banyuwangi"]
+
+
+def test_the_body_whose_team_delivers_the_material_hosts_the_event() -> None:
+    text = ("SOLOK - Bimtek Pengelolaan Arsip Desa dibuka Bupati Solok, Rabu (5/6/2024). Panitianya Dinas "
+            "Kearsipan Kabupaten Solok, sementara materi disampaikan tim Arsip Nasional Republik Indonesia "
+            "(ANRI).\n")
+    assert "org/arsip-nasional-republik-indonesia" in organizers(text)[0]
+
+
+def test_a_body_visited_during_a_course_hosts_the_study_visit_not_the_course() -> None:
+    text = ("SUMEDANG - Sebanyak 20 lurah di lingkungan Pemkab Sumedang mengikuti studi banding ke Jepang pada "
+            "3-7 Juni 2024.\nDi Tokyo, para lurah mengikuti Executive Course on Smart Villages yang "
+            "diselenggarakan Japan International Cooperation Agency (JICA), lalu berkunjung ke University of "
+            "Tokyo.\n")
+    roles = {e.name: [l.key for l in (*e.organizers, *e.hosts)] for e in events(text)}
+    assert roles["Executive Course on Smart Villages"] == ["org/japan-international-cooperation-agency"]
+    assert "org/university-of-tokyo" in roles["Studi banding ke Jepang"]
+
+
+def test_the_send_off_is_run_by_the_body_whose_official_sees_the_participants_off() -> None:
+    text = ("BONTANG - Sebanyak 10 ASN Pemkot Bontang akan mengikuti pelatihan pengelolaan air bersih di Osaka, "
+            "Jepang, pada 4-15 November 2024. Mereka dilepas Sekda Bontang, Budi Santoso, di Kantor Wali Kota "
+            "Bontang, Senin (28/10/2024). Pelatihan ini merupakan kerja sama Pemkot Bontang dengan Japan "
+            "International Cooperation Agency (JICA).\n")
+    assert organizers(text) == [
+        ["org/pemerintah-kota-bontang", "org/japan-international-cooperation-agency"],
+        ["org/pemerintah-kota-bontang"]]
+
+
+def test_a_unit_named_after_the_agents_possessive_is_the_agent() -> None:
+    text = ("Jakarta - Forty village secretaries are attending a course on village budgeting in Bogor this week. "
+            "The course is implemented by the Home Affairs Ministry's Human Resources Development Agency (BPSDM "
+            "Kemendagri). BPSDM Kemendagri head Budi Santoso said the course ends on Friday.\n")
+    assert organizers(text) == [["org/badan-pengembangan-sumber-daya-manusia-kementerian-dalam-negeri"]]
+
+
+def test_the_firm_whose_premises_hold_the_event_hosts_it() -> None:
+    text = ("MOJOKERTO - Sebanyak 30 operator desa mengikuti pelatihan jaringan komputer di Inixindo Surabaya "
+            "pada 3-5 Juni 2024.\n")
+    assert organizers(text) == [["org/inixindo"]]
+
+
+def test_two_events_run_together_share_the_partner_named_for_the_training() -> None:
+    text = ("KISARAN - Pemkab Asahan melalui Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) "
+            "menggelar Pelatihan Kepemimpinan Administrator (PKA) Angkatan III dan Pelatihan Kepemimpinan "
+            "Pengawas (PKP) Angkatan IV Tahun 2024 di Kisaran, Senin (5/8/2024).\nKepala BKPSDM Kabupaten "
+            "Asahan Budi Santoso menyebut anggaran pelatihan berasal dari APBD. Pelatihan dilaksanakan "
+            "bekerjasama dengan Lembaga Administrasi Negara (LAN).\n")
+    assert [roles[-1] for roles in organizers(text)] == ["org/lembaga-administrasi-negara"] * 2
+
+
+def test_a_body_after_who_said_it_is_no_host_listed_after_to() -> None:
+    text = ("Depok (ANTARA) - Forty village heads are attending a course on village planning in Depok this "
+            "week, and according to Hartono, the World Bank has funded more village programs than any other "
+            "lender.\n")
+    assert organizers(text) == [[]]
+
+
+def test_the_words_between_a_module_and_its_delivery_are_a_topic() -> None:
+    text = ("BLITAR - Bimtek Perencanaan Desa dibuka Bupati Blitar, Senin (3/6/2024). Bimtek digelar di Blitar, "
+            "sementara modul penganggaran responsif gender disampaikan tim Inixindo Surabaya.\n")
+    assert ("penganggaran responsif gender", ()) in topic_names(text)

@@ -50,6 +50,7 @@ _REFERENCE = re.compile(r"\b(?:pengganti|menggantikan|alumni|lulusan|dulu(?: nam
 _HELD = re.compile(r"\b(menggelar|digelar|diselenggarakan|menyelenggarakan|berlangsung|dilaksanakan|mengadakan|"
                    r"diadakan|was held|were held|took place)\b", re.I)
 HOST_KINDS = frozenset({"training-institution", "university", "foreign-agency"})
+VENUE_HOST_KINDS = HOST_KINDS | {"company"}  # 'workshop ... di Inixindo Bandung': the firm whose premises hold it hosts it
 MAX_NAME_TOKENS = 20
 GENERIC_AUDIENCES = frozenset({"peserta", "pejabat", "pegawai", "aparatur", "participants", "officials", "trainees",
                                "Aparatur Sipil Negara", "Pegawai Negeri Sipil", "civil servants"})
@@ -130,21 +131,40 @@ def extract(article: Article, found: Findings) -> list[object]:
         others = tuple(n for x in drafts if x is not d for n in (x.name, *x.aliases))
         out.extend(_event(article, tokens, d, found, main=i == 0, others=others))
     out = _same_cohort(article, drafts, out, found)
-    out = _side_organizers(article, _share_series_roles(out, drafts), drafts)
+    out = _side_organizers(article, _share_joint_roles(article.body, _share_series_roles(out, drafts), drafts),
+                           drafts)
     out = _receivers(article, out, found)
     if send_off is not None:
         records = _event(article, tokens, send_off, found, main=False)
         main = next(r for r in out if isinstance(r, Event))
         out.extend(records[:-1])
-        out.append(_seen_off(records[-1], main))  # type: ignore[arg-type]
+        out.append(_seen_off(records[-1], main, article, found))  # type: ignore[arg-type]
     return out
 
 
-def _seen_off(ev: Event, main: Event) -> Event:
+def _seen_off(ev: Event, main: Event, article: Article, found: Findings) -> Event:
     """Those seen off are the participants of the event they leave for, and those who run that
-    event see them off (unless the send-off's own sentence names its organizer)."""
+    event see them off (unless the send-off's own sentence names its organizer). When that
+    sentence names the officials who see them off ('dilepas Plt Sekda X'), only the organizers
+    those officials serve do."""
     return replace(ev, attendees=main.attendees, audiences=main.audiences, count=main.count,
-                   organizers=ev.organizers or main.organizers)
+                   organizers=ev.organizers or _served(main.organizers, ev, article, found))
+
+
+def _served(organizers: tuple[Link, ...], ev: Event, article: Article, found: Findings) -> tuple[Link, ...]:
+    """The organizers that the offices named in the event's own sentence belong to (the office's
+    body or the body above it); all of them when it names none of theirs."""
+    s = article.sentence_at(ev.span.start) if ev.span is not None else None
+    if s is None:
+        return organizers
+    bodies: set[str] = set()
+    for l in found.mentions:
+        post = found.entities.get(l.key) if l.key.startswith("post/") and s.start <= l.span.start < s.end else None
+        if isinstance(post, Post):
+            org = found.entities.get(post.org)
+            bodies |= {post.org, org.parent or ""} if isinstance(org, Organization) else {post.org}
+    served = tuple(l for l in organizers if l.key in bodies)
+    return served or organizers
 
 
 @functools.cache
@@ -222,7 +242,8 @@ def _side_organizers(article: Article, records: list[object], drafts: list[Draft
 
 def _receivers(article: Article, records: list[object], found: Findings) -> list[object]:
     """'Selama di Banyuwangi, rombongan akan diterima oleh Pemkab Banyuwangi melalui Dinas PMD':
-    the bodies that receive the visiting delegation host the article's one study visit."""
+    the bodies that receive the visiting delegation host the article's one study visit, and so
+    do the bodies visited ('lalu berkunjung ke X') wherever the article tells of it."""
     visits = [r for r in records if isinstance(r, Event) and r.kind == "study-visit"]
     if len(visits) != 1:
         return records
@@ -233,12 +254,53 @@ def _receivers(article: Article, records: list[object], found: Findings) -> list
             if any(t.low in words for t in tokenize(s.text[: cue.start])):
                 orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
                 hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
+        for cue in _cue_spans(s, "visit-to"):
+            orgs = [l for l in _links_in(found, s, "org/") if not _in_office(found, l)]
+            hosts.extend(_agent_orgs(article.body, found, orgs, s.start + cue.end))
     if not hosts:
         return records
     ev = visits[0]
     keys = {l.key for l in ev.organizers}
     new = replace(ev, hosts=_unique([*ev.hosts, *(h for h in hosts if h.key not in keys)]))
     return [new if r is ev else r for r in records]
+
+
+_ATTRIBUTED = re.compile(r"\s*(?:[A-Z][\w.'-]*\s*){1,4},\s*$")
+
+
+def _attributed(text: str, s: Sentence, link: Link) -> bool:
+    """'According to Rangkuti, the World Bank loan ...': the organization right after the name
+    of who said it starts the clause; it is no host named in a list after 'to'."""
+    return any(s.start + cue.end <= link.span.start
+               and _ATTRIBUTED.match(text, s.start + cue.end, link.span.start) is not None
+               for cue in _cue_spans(s, "attribution"))
+
+
+def _share_joint_roles(text: str, records: list[object], drafts: list[Draft]) -> list[object]:
+    """'BKPSDM menggelar PKA Angkatan I dan PKP Angkatan II ... Pelatihan dilaksanakan bekerja sama
+    dengan X': two named events of one kind joined by 'dan' and run by the same bodies are run
+    together, so each takes the hosts and topics found for either."""
+    by_span = {r.span: r for r in records if isinstance(r, Event) and r.span is not None}
+    joint: dict[str, Event] = {}
+    named = sorted((d for d in drafts if d.named and d.span in by_span), key=lambda d: d.span.start)
+    for a, b in zip(named, named[1:]):
+        ea, eb = joint.get(by_span[a.span].key, by_span[a.span]), by_span[b.span]
+        if (a.kind != b.kind or not ea.organizers or {l.key for l in ea.organizers} != {l.key for l in eb.organizers}
+                or text[a.span.end : b.span.start].strip().lower() not in LIST_JOINERS):
+            continue
+        keys = {l.key for l in ea.organizers}
+        hosts = tuple(h for h in _unique([*ea.hosts, *eb.hosts]) if h.key not in keys)
+        topics = tuple(dict.fromkeys([*ea.topics, *eb.topics]))
+        joint[ea.key] = replace(ea, hosts=hosts, topics=topics)
+        joint[eb.key] = replace(eb, hosts=hosts, topics=topics)
+    return [joint.get(r.key, r) if isinstance(r, Event) else r for r in records]
+
+
+def _visited(text: str, s: Sentence, link: Link) -> bool:
+    """'lalu berkunjung ke X', 'kunjungan lapangan ke X': the organization is visited."""
+    return any(s.start + cue.end <= link.span.start
+               and text[s.start + cue.end : link.span.start].strip().lower() in ("", "the")
+               for cue in _cue_spans(s, "visit-to"))
 
 
 def _share_series_roles(records: list[object], drafts: list[Draft]) -> list[object]:
@@ -851,8 +913,9 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                 org = found.entities.get(link.key)
                 if not isinstance(org, Organization):
                     continue
-                if org.kind in HOST_KINDS and _after_linker(text, link.span.start, found):
-                    hosts.append(link)
+                if org.kind in VENUE_HOST_KINDS and _after_linker(text, link.span.start, found):
+                    if not (ev.kind != "study-visit" and _visited(text, s, link)) and not _attributed(text, s, link):
+                        hosts.append(link)
                 elif _visited_government(text, link, org, ev, found):
                     locs.append(Link(org.region or "", link.span))
                 continue
@@ -1139,7 +1202,11 @@ def _agent_orgs(text: str, found: Findings, orgs: list[Link], offset: int) -> li
         if not (_AGENT_GAP.match(gap) if not out else _JOIN_GAP.match(gap)):
             break
         if _governmental(found, l.key) or out == []:
-            out.append(l)
+            m = _POSSESSIVE_UNIT.match(text, l.span.end) if not out else None
+            unit = _unit_named(found, l, m, by_acronym=True) if m is not None else None
+            out.append(unit or l)  # 'implemented by Komdigi's Human Resources Development Agency (BPSDM Komdigi)'
+            if unit is not None and m is not None:
+                offset = m.end()
         offset = max(offset, l.span.end)
     return out
 
@@ -1208,17 +1275,29 @@ def _unit_through(text: str, found: Findings, government: Link, cue_start: int) 
     m = _THROUGH.match(text[government.span.end : cue_start])
     if m is None:
         return None
+    return _unit_named(found, government, m)
+
+
+def _unit_named(found: Findings, parent: Link, m: re.Match[str], by_acronym: bool = False) -> Link | None:
+    """The unit of ``parent`` found in the article whose name or alias begins with the words
+    (or the bracketed acronym) matched right after the parent; with ``by_acronym``, also any
+    other body the bracketed acronym names exactly."""
     words = " ".join(m["unit"].split()).lower()
     acronym = (m["acronym"] or "").lower()
     for org in sorted(found.of(Organization), key=lambda o: o.key):
-        if org.parent != government.key:
-            continue
         names = [n.lower() for n in (org.name, *org.aliases)]
+        exact = by_acronym and bool(acronym) and org.key != parent.key and acronym in names
+        if org.parent != parent.key and not exact:
+            continue
         if any(n.startswith(words + " ") for n in names) or (acronym and any(n.startswith(acronym + " ")
-                                                                               for n in names)):
-            start = government.span.end + m.start("unit")
+                                                                               or n == acronym for n in names)):
+            start = parent.span.end + m.start("unit") - m.pos
             return Link(org.key, Span(start, start + len(m["unit"])))
     return None
+
+
+_POSSESSIVE_UNIT = re.compile(r"['’]s\s+(?P<unit>[A-Z][^.;:,\"“”()]{2,100}?)\s*"
+                              r"(?:\((?P<acronym>[^()]{2,30})\)|(?=[.;:,]|$))")
 
 
 def _governmental(found: Findings, key_: str) -> bool:
@@ -1758,6 +1837,8 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
                                                 and bool(_cue_spans(prev, "topic-list")))
         if s.index not in ev_sentences(ev, sentences) and not (prev and prev.index in ev_sentences(ev, sentences)):
             continue
+        if s.index in ev_sentences(ev, sentences):
+            listed.update(_delivered(s))
         if not about:
             continue
         for item in _list_items(s.text):
@@ -1773,6 +1854,26 @@ def _fill_topics(article: Article, tokens: list[Token], sentences: list[Sentence
         name, _, alias = item.partition("|")
         topics.append(Topic(key("topic", name), name, (alias,) if alias else ()))
     return replace(ev, topics=tuple(t.key for t in topics)), topics
+
+
+MAX_DELIVERED_WORDS = 6
+
+
+def _delivered(s: Sentence) -> list[str]:
+    """'modul transformasi digital disampaikan tim X': the lower-case words between a topic word
+    and a verb saying it was delivered are a topic of the event."""
+    verbs = cues().get("topic-delivered", frozenset())
+    out: list[str] = []
+    for cue in _cue_spans(s, "topic-strong"):
+        words = s.text[cue.end :].split(None, MAX_DELIVERED_WORDS + 1)[: MAX_DELIVERED_WORDS + 1]
+        for i, w in enumerate(words):
+            if w in verbs:
+                if i:
+                    out.append(" ".join(words[:i]))
+                break
+            if not (w.isalpha() and w.islower()) or w in LIST_JOINERS:
+                break
+    return out
 
 
 _NAMED = ("region/", "post/", "person/", "org/", "place/")
