@@ -16,7 +16,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 CORPUS = Path(__file__).parent / "corpus"
 # The dev corpus's CORE micro-F1 when this was last raised; the scorer's greedy matching can
 # move it by about 0.002 between runs, hence the small margin.
-CORPUS_CORE_F1 = 0.91
+CORPUS_CORE_F1 = 0.93
 TEST_FILE_OF = {"regions": "test_orgs.py", "organizations": "test_orgs.py", "venues": "test_events.py",
                 "people": "test_people.py", "quotes": "test_quotes.py", "events": "test_events.py",
                 "measures": "test_orgs.py"}
