@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg import extract as extraction
@@ -240,7 +241,9 @@ def _store_index(store: Store) -> identity.Index:
     if not store.articles:
         return index
     rows: dict[str, list[Triple]] = {}
-    for row in store.db.query(PEOPLE_QUERY):
+    solutions = store.db.query(PEOPLE_QUERY)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
         rows.setdefault(str(row["g"]), []).append((str(row["s"]), str(row["p"]), str(row["o"])))
     for graph, triples in rows.items():
         index.add(graph, identity.people(graph, triples))

@@ -351,6 +351,7 @@ class Store:
     def union_size(self) -> int:
         """The number of distinct triples over all article graphs (the default graph)."""
         result = self.db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(result, ox.QuerySolutions)
         return int(next(iter(result))["n"].value)
 
     def named_quads(self) -> Iterator[ox.Quad]:
@@ -375,11 +376,12 @@ class Store:
             write_atomic(path, serialize(self.to_dataset(), path))
             return
         if fmt == ox.RdfFormat.N_TRIPLES:
-            quads: Iterable[ox.Triple | ox.Quad] = (q.triple for q in self.named_quads())
+            data = ox.serialize((q.triple for q in self.named_quads()), format=fmt)
+        elif fmt == ox.RdfFormat.TRIG:
+            data = ox.serialize(self.named_quads(), format=fmt, prefixes=_prefixes())
         else:
-            quads = self.named_quads()
-        data = ox.serialize(quads, format=fmt, prefixes=_prefixes()) if fmt == ox.RdfFormat.TRIG else \
-            ox.serialize(quads, format=fmt)
+            data = ox.serialize(self.named_quads(), format=fmt)
+        assert data is not None  # serialize returns bytes when given no output
         if fmt != ox.RdfFormat.TRIG:
             data = b"".join(sorted(set(data.splitlines(keepends=True))))
         write_atomic(path, data)

@@ -41,13 +41,14 @@ def build(inputs: tuple[Path, ...], output: Path | None, store: Path | None, wor
         raise KgError("give one of --output FILE or --store DIR")
     workers = workers or default_workers()
     with _progress() as line:
+        step = line.step if line is not None else None
+        start = line.start if line is not None else None
         if output is not None:
             format_for(output)
-            ds, report = build_dataset(inputs, workers=workers, progress=line and line.step,
-                                       start=line and line.start)
+            ds, report = build_dataset(inputs, workers=workers, progress=step, start=start)
         else:
-            report = build_store(inputs, store, workers=workers, wait=wait, progress=line and line.step,
-                                 start=line and line.start)
+            assert store is not None  # one of --output / --store, checked above
+            report = build_store(inputs, store, workers=workers, wait=wait, progress=step, start=start)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if output is not None and report.built:
