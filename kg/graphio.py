@@ -6,12 +6,16 @@ or interrupted write never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.errors import InputError, KgError
 
@@ -75,12 +79,36 @@ def serialize(ds: Dataset, path: Path) -> bytes:
     if fmt in ("longturtle", "nt"):
         data = union_graph(ds).serialize(format=fmt, encoding="utf-8")
     elif fmt == "json-ld":
-        data = ds.serialize(format=fmt, encoding="utf-8", sort_keys=True, indent=1)
+        raw = ds.serialize(format=fmt, encoding="utf-8", sort_keys=True, indent=1)
+        data = (json.dumps(_sorted_sets(json.loads(raw)), sort_keys=True, indent=1, ensure_ascii=False)
+                + "\n").encode("utf-8")
+    elif fmt == "trig":
+        data = _trig(ds)
     else:
         data = ds.serialize(format=fmt, encoding="utf-8")
     if fmt in ("nquads", "nt"):
         data = b"".join(sorted(data.splitlines(keepends=True)))
     return data
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib writes them in its store's hash order)."""
+    serializer = TrigSerializer(ds)
+    serializer.contexts = sorted(serializer.contexts, key=lambda g: str(g.identifier))
+    stream = io.BytesIO()
+    serializer.serialize(stream, encoding="utf-8")
+    return stream.getvalue()
+
+
+def _sorted_sets(node: Any) -> Any:
+    """JSON-LD with every array in a canonical order: its arrays are sets (graphs, nodes,
+    values), except an ``@list``, which keeps its order."""
+    if isinstance(node, dict):
+        return {k: v if k == "@list" else _sorted_sets(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_sets(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
 
 
 def _umask() -> int:

@@ -67,3 +67,25 @@ def test_named_graph_per_article_derived_from_it(seed_trig: Path) -> None:
     assert len(named) == 1
     article = URIRef("https://w3id.org/kapasitas/id/article/000-c091fb5b20632a9b")
     assert (named[0].identifier, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), article) in named[0]
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".jsonld", ".nq", ".ttl"])
+def test_several_graphs_serialize_the_same_whatever_their_order_in_the_dataset(suffix: str) -> None:
+    """rdflib writes a dataset's graphs in its store's order (insertion and hash order); files
+    must not depend on it."""
+    from rdflib import Dataset, Literal, URIRef
+
+    from kg.graphio import serialize
+
+    def dataset(order: list[int]) -> Dataset:
+        ds = Dataset()
+        for i in order:
+            g = ds.graph(URIRef(f"https://example.org/graph/{i}"))
+            g.add((URIRef(f"https://example.org/a{i}"), URIRef("https://schema.org/name"), Literal(f"a {i}")))
+            g.add((URIRef("https://example.org/shared"), URIRef("https://schema.org/mentions"),
+                   URIRef(f"https://example.org/a{i}")))
+        return ds
+
+    first = serialize(dataset(list(range(12))), Path(f"x{suffix}"))
+    assert first == serialize(dataset(list(reversed(range(12)))), Path(f"x{suffix}"))
+    assert first == serialize(dataset([5, 2, 9, 0, 11, 7, 1, 3, 10, 4, 8, 6]), Path(f"x{suffix}"))
