@@ -536,3 +536,20 @@ def test_the_words_between_a_module_and_its_delivery_are_a_topic() -> None:
     text = ("BLITAR - Bimtek Perencanaan Desa dibuka Bupati Blitar, Senin (3/6/2024). Bimtek digelar di Blitar, "
             "sementara modul penganggaran responsif gender disampaikan tim Inixindo Surabaya.\n")
     assert ("penganggaran responsif gender", ()) in topic_names(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event told of only by a common word takes the title of the programme that runs on dates
+    ("Jakarta. Twenty planners from Riau left on Sunday to join a two-week course on river care in Osaka.\n"
+     "The River Basin Learning Programme for Sumatran Provinces runs from September 2 to 13, 2024, at a college in Osaka.\n",
+     ["River Basin Learning Programme for Sumatran Provinces"]),
+    ("MEDAN - Sebanyak 30 camat mengikuti pelatihan di Medan.\n"
+     "Program Kecamatan Tangguh Bencana berlangsung 3-7 Juni 2024 di Hotel Dharma Medan.\n",
+     ["Program Kecamatan Tangguh Bencana"]),
+    # a programme title with no date after its verb names nothing: the common word stays
+    ("Jakarta. Twenty planners from Riau joined a course on river care in Osaka.\n"
+     "The River Basin Learning Programme runs well, the ministry said.\n",
+     ["Course"]),
+])
+def test_programme_title_names_an_unnamed_event(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

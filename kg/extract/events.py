@@ -90,7 +90,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
                         "programme-participant", "end-date", "delegation", "unit-head", "side-activity",
-                        "group-word", "continuation"})
+                        "group-word", "continuation", "programme-word", "programme-runs"})
 
 
 @functools.cache
@@ -386,11 +386,57 @@ def _drafts(article: Article, tokens: list[Token], triggers: list[Match[EventKin
         body = [t for t in triggers if head is None or t.start >= head.end] or triggers
         main = max(body, key=lambda t: sum(x.payloads[0].kind == t.payloads[0].kind for x in body))
         first = next(t for t in body if t.payloads[0].kind == main.payloads[0].kind)
-        generic, span = _generic_name(text, tokens, first)
-        _put(drafts, Draft(generic, first.payloads[0].kind, span, False))
+        titled = _programme_title(article, tokens, head)
+        if titled is not None:
+            _put(drafts, Draft(titled[0], first.payloads[0].kind, titled[1], True))
+        else:
+            generic, span = _generic_name(text, tokens, first)
+            _put(drafts, Draft(generic, first.payloads[0].kind, span, False))
     for side in _side_events(article, tokens, triggers, drafts, head, quoted):
         _put(drafts, side)
     return _merge_short_names(sorted(drafts.values(), key=lambda d: d.span.start))
+
+
+MAX_TITLE_LEFT = 6
+
+
+def _programme_title(article: Article, tokens: list[Token], head: Span | None) -> tuple[str, Span] | None:
+    """An article that names its event by no event word may give it a programme's title that runs
+    on dates: 'The Knowledge Co-Creation Program on Waste Management runs from Feb. 5 to 16',
+    'Program Desa Cerdas Digital berlangsung 5-9 Juni': the capitalized words around the title word
+    ('programme-word' cues), followed (after at most two lower-case words) by a verb of running
+    ('programme-runs' cues) and a date later in the sentence."""
+    text = article.body
+    heads, verbs = cues()["programme-word"], cues()["programme-runs"]
+    for p, tok in enumerate(tokens):
+        if tok.text not in heads or (head is not None and head.start <= tok.start < head.end):
+            continue
+        lo = p
+        while lo > 0 and p - lo < MAX_TITLE_LEFT and _same_line(text, tokens[lo - 1], tokens[lo]) and (
+                (tokens[lo - 1].text[:1].isupper() and tokens[lo - 1].low != "the")
+                or (tokens[lo - 1].text == "-" and tokens[lo - 1].start == tokens[lo - 2].end == tokens[lo].start - 1)):
+            lo -= 1
+        hi = p + 1
+        while hi < len(tokens) and hi - lo < MAX_NAME_TOKENS and _same_line(text, tokens[hi - 1], tokens[hi]) and (
+                _name_token(tokens[hi]) or (tokens[hi].low in _CONNECT and hi + 1 < len(tokens)
+                                            and _name_token(tokens[hi + 1]))):
+            hi += 1
+        while hi > p + 1 and (tokens[hi - 1].low in _CONNECT or tokens[hi - 1].text == "("):
+            hi -= 1
+        words = [t for t in tokens[lo:hi] if t.text[:1].isupper() and t.text not in heads]
+        if len(words) < 2 or _unbalanced(tokens[lo:hi]):
+            continue
+        verb = next((i for i in range(hi, min(hi + 4, len(tokens)))
+                     if tokens[i].low in verbs or not tokens[i].text.islower()), None)
+        if verb is None or tokens[verb].low not in verbs:
+            continue
+        sentence = article.sentence_at(tokens[verb].start)
+        if sentence is None or not dates.find_dates(text[tokens[verb].end : sentence.end], article.published,
+                                                    article.language):
+            continue
+        span = Span(tokens[lo].start, tokens[hi - 1].end)
+        return " ".join(text[span.start : span.end].split()), span
+    return None
 
 
 def _quotation_spans(text: str) -> list[Span]:
