@@ -397,3 +397,11 @@ def test_a_send_off_within_a_briefing_has_all_the_participants() -> None:
             "Peserta berasal dari Dinas Lingkungan Hidup dan Bappeda Provinsi Jawa Tengah.")
     send_off = next(e for e in events(text) if e.kind == "other")
     assert "org/dinas-lingkungan-hidup-provinsi-jawa-tengah" in attendee_keys(send_off)
+
+
+def test_the_people_a_delegation_includes_take_part() -> None:
+    text = ("JAKARTA - The Home Affairs Ministry held a village governance course in Seoul on Monday, "
+            "June 3, 2024.\n"
+            "The delegation includes Budi Santikno, head of the Kendal regency planning agency.")
+    [ev] = events(text)
+    assert "person/budi-santikno" in attendee_keys(ev)
