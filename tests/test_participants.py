@@ -351,3 +351,57 @@ def test_the_people_of_the_next_training_are_not_this_ones() -> None:
     [ev] = found.of(Event)
     names = {a.key: a.name for a in found.of(Audience)}
     assert [names[k] for k in ev.audiences] == ["pejabat pengawas"]
+
+
+def test_a_fused_dilingkungan_stays_inside_a_participant_group() -> None:
+    text = ("WONOSARI - BKPPD Kabupaten Gunungkidul menggelar Pelatihan Kepemimpinan Pengawas di Aula BKPPD, "
+            "Senin (3/6/2024).\n"
+            "Pelatihan diikuti 35 pejabat pengawas dilingkungan Pemkab Gunungkidul.")
+    found = found_in(text)
+    [ev] = found.of(Event)
+    names = {a.key: a.name for a in found.of(Audience)}
+    assert [names[k] for k in ev.audiences] == ["pejabat pengawas dilingkungan Pemkab Gunungkidul"]
+    assert not any(k.startswith("org/") for k in attendee_keys(ev))
+
+
+def test_a_sentence_opened_by_di_antaranya_lists_the_bodies_of_the_origin_before_it() -> None:
+    text = ("JAKARTA - Kementerian Dalam Negeri menggelar Pelatihan Manajemen Risiko Pemerintahan di Bogor, "
+            "Senin (2/9/2024).\n"
+            "Peserta pelatihan berasal dari kementerian/lembaga dan pemerintah daerah yang tengah menata layanan "
+            "publik. Di antaranya Kementerian Keuangan, Badan Kepegawaian Negara (BKN), serta Pemerintah Kota "
+            "Bandung.")
+    [ev] = events(text)
+    assert sorted(k for k in attendee_keys(ev) if k.startswith("org/")) == [
+        "org/badan-kepegawaian-negara", "org/kementerian-keuangan", "org/pemerintah-kota-bandung"]
+
+
+def test_a_bare_send_off_sees_off_the_groups_not_the_bodies_named_elsewhere() -> None:
+    text = ("SEMARANG - Pemprov Jawa Tengah melepas 20 pejabat administrator untuk mengikuti Pelatihan Tata "
+            "Kelola Air di Osaka, Jepang. Pelepasan peserta dilaksanakan di Gedung Gradhika, Semarang, "
+            "Senin (2/9/2024).\n"
+            "Pelatihan berlangsung 9 hingga 20 September 2024.\n"
+            "Peserta berasal dari Dinas Lingkungan Hidup dan Bappeda Provinsi Jawa Tengah.")
+    found = events(text)
+    course = next(e for e in found if e.kind == "training")
+    send_off = next(e for e in found if e.kind == "other")
+    assert send_off.kind == "other" and send_off.audiences == course.audiences
+    assert "org/dinas-lingkungan-hidup-provinsi-jawa-tengah" in attendee_keys(course)
+    assert not any(k.startswith("org/") for k in attendee_keys(send_off))
+
+
+def test_a_send_off_within_a_briefing_has_all_the_participants() -> None:
+    text = ("SEMARANG - Pemprov Jawa Tengah akan mengirim 20 pejabat administrator mengikuti Pelatihan Tata "
+            "Kelola Air di Osaka, Jepang. Mereka dilepas Sekda Jawa Tengah dalam acara pembekalan di Gedung "
+            "Gradhika, Semarang, Senin (2/9/2024).\n"
+            "Pelatihan berlangsung 9 hingga 20 September 2024.\n"
+            "Peserta berasal dari Dinas Lingkungan Hidup dan Bappeda Provinsi Jawa Tengah.")
+    send_off = next(e for e in events(text) if e.kind == "other")
+    assert "org/dinas-lingkungan-hidup-provinsi-jawa-tengah" in attendee_keys(send_off)
+
+
+def test_the_people_a_delegation_includes_take_part() -> None:
+    text = ("JAKARTA - The Home Affairs Ministry held a village governance course in Seoul on Monday, "
+            "June 3, 2024.\n"
+            "The delegation includes Budi Santikno, head of the Kendal regency planning agency.")
+    [ev] = events(text)
+    assert "person/budi-santikno" in attendee_keys(ev)

@@ -146,9 +146,24 @@ def _seen_off(ev: Event, main: Event, article: Article, found: Findings) -> Even
     """Those seen off are the participants of the event they leave for, and those who run that
     event see them off (unless the send-off's own sentence names its organizer). When that
     sentence names the officials who see them off ('dilepas Plt Sekda X'), only the organizers
-    those officials serve do."""
-    return replace(ev, attendees=main.attendees, audiences=main.audiences, count=main.count,
+    those officials serve do. A bare ceremony ('Pelepasan berlangsung di ...') sees off the
+    groups and offices, not the people and bodies the article names as the event's participants
+    elsewhere; a send-off held within an activity of its own ('dilepas ... dalam acara
+    pembekalan') has all of them."""
+    seen = main.attendees if _within_activity(ev, main, article) else \
+        _unique([*ev.attendees, *(l for l in main.attendees if l.key.startswith("post/"))])
+    return replace(ev, attendees=seen, audiences=main.audiences, count=main.count,
                    organizers=ev.organizers or _served(main.organizers, ev, article, found))
+
+
+def _within_activity(ev: Event, main: Event, article: Article) -> bool:
+    """Whether the send-off's sentence names an activity other than the event seen off
+    ('Mereka dilepas Plt Sekda dalam acara pembekalan di ...')."""
+    s = article.sentence_at(ev.span.start) if ev.span is not None else None
+    if s is None:
+        return False
+    own = _name_words(main.name)
+    return any(not _name_words(s.text[m.start : m.end]) & own for m in kind_matcher().find(s.text, tokenize(s.text)))
 
 
 def _served(organizers: tuple[Link, ...], ev: Event, article: Article, found: Findings) -> tuple[Link, ...]:
@@ -1364,11 +1379,15 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     scope = article.sentences if main else sentences
     names = [l.span for l in found.mentions if l.key.startswith(("post/", "org/"))]
     quoted = _quotation_spans(article.text)
+    origin_at = -2
     for s in scope:
         guests = _cue_spans(s, "guests")
         cut = s.start + guests[0].start if guests else s.end
         for kind, prefixes in (("participation", ("person/", "post/")), ("origin", ("person/", "post/", "org/"))):
-            for cue in _participant_cues(s, kind):
+            said = _participant_cues(s, kind)
+            if kind == "origin":
+                said, origin_at = (said, s.index) if said else (_origin_list(s) if origin_at == s.index - 1 else [], origin_at)
+            for cue in said:
                 lo = s.start + cue.end
                 if any(n.start <= s.start + cue.start < n.end for n in names):
                     continue  # part of a name: 'deputy for institutional affairs'
@@ -1404,6 +1423,12 @@ def _fill_participants(article: Article, tokens: list[Token], sentences: list[Se
     count = count or len(found.listed_posts) or None if main else count
     ev = replace(ev, attendees=_unique(attendees), audiences=tuple(a.key for a in audiences), count=count)
     return ev, list(audiences)
+
+
+def _origin_list(s: Sentence) -> list[Match[str]]:
+    """The cue that opens a sentence listing the bodies an origin cue of the sentence before
+    spoke of ('... berasal dari kementerian/lembaga dan pemerintah daerah. Di antaranya X, Y')."""
+    return [c for c in _cue_spans(s, "origin-list") if not s.text[: c.start].strip()][:1]
 
 
 def _staff_leader(text: str, hint: Link, found: Findings, side: set[str]) -> bool:
