@@ -13,7 +13,9 @@ level "village": the graph types it as an administrative area (kap:Village) when
 known. A place named twice lies in the most specific region either mention gives. A school or
 university named right after 'di' / 'at' ("at the KDI School of Public Policy and Management in
 Sejong") is also its campus, a venue of the same name. A few capitalized words after 'di' /
-'at', ended by a town written bare ("di Inixindo Bandung"), are a venue in that town too.
+'at', ended by a town written bare ("di Inixindo Bandung"), are a venue in that town too. One
+or two capitalized words after 'di' / 'in' set off by a comma before a region ("di Sentul,
+Bogor", "in Pejompongan, Jakarta") are an area of it not in the gazetteer, of village level.
 """
 
 from __future__ import annotations
@@ -55,13 +57,16 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens) \
         + _town_ended_spans(text, tokens, found)
     villages = _village_spans(tokens, {l.span.start for l in found.mentions if l.key.startswith("region/")})
+    areas = _area_spans(text, tokens, found)
     out: list[Venue] = []
-    for first, last in _joined(text, tokens, sorted(spans + villages)):
+    for first, last in _joined(text, tokens, sorted(spans + villages + areas)):
         span = Span(tokens[first].start, tokens[last - 1].end)
         name, aliases, short = _names(text, tokens[first:last])
         level = None
         if (first, last) in villages:  # 'Nagari Pariangan' is also 'Pariangan'
             aliases = tuple(sorted({*aliases, name.split(" ", 1)[1]}))
+            level = "village"
+        elif (first, last) in areas:
             level = "village"
         within = _inner_region(found, span) or _next_region(text, found, tokens, last)
         venue = Venue(key("place", short), name, aliases, span=span, within=within, level=level)
@@ -233,6 +238,45 @@ def _town_ended_spans(text: str, tokens: list[Token], found: Findings) -> list[t
         if i > first > 0 and tokens[first - 1].low in ("di", "at"):
             out.append((first, last))
     return out
+
+
+_LIST_GOES_ON = re.compile(r"\s+(?:dan|serta|atau|and|or)\s")  # 'di Asia, Jepang dan Korea': a list
+MAX_AREA_NAME = 2  # words of an area's bare name before its town ('di Pejompongan, Jakarta')
+
+
+def _area_spans(text: str, tokens: list[Token], found: Findings) -> list[tuple[int, int]]:
+    """'di Sentul, Bogor', 'in Pejompongan, Jakarta': after 'di' / 'in', one or two capitalized
+    words that no other name covers, set off by a comma before a region, are an area of that
+    region not in the gazetteer (a kelurahan, a neighbourhood), a place of village level - unless
+    the region is a country or the names go on as a list ('di Asia, Jepang dan Korea')."""
+    gaz = Gazetteer.load()
+    regions = [l for l in found.mentions if l.key.startswith("region/")
+               and text[max(0, l.span.start - 2) : l.span.start] == ", " and not _LIST_GOES_ON.match(text, l.span.end)
+               and gaz.get(found.entities[l.key].place).level != "country"]  # type: ignore[attr-defined]
+    if not regions:
+        return []
+    taken = [l.span for l in found.mentions if l.key.startswith(("org/", "place/", "region/", "person/"))]
+    starts = [t.start for t in tokens]
+    stop, heads = _not_venue_words(), _venue_head_words()
+    out: list[tuple[int, int]] = []
+    for link in regions:
+        comma = bisect.bisect_left(starts, link.span.start) - 1
+        first = comma
+        while first > 0 and comma - first < MAX_AREA_NAME and tokens[first - 1].is_cap \
+                and tokens[first - 1].text.isalpha() and tokens[first - 1].low not in stop \
+                and tokens[first - 1].text not in heads and tokens[first - 1].end + 1 >= tokens[first].start:
+            first -= 1
+        if first == comma or first == 0 or tokens[first - 1].text not in ("di", "in") \
+                or any(s.start < tokens[comma - 1].end and tokens[first].start < s.end for s in taken):
+            continue
+        out.append((first, comma))
+    return out
+
+
+@functools.cache
+def _venue_head_words() -> frozenset[str]:
+    """The first words of venue heads ('Hotel', 'Gedung') and English heads: no area's name."""
+    return frozenset({h.split()[0] for h in column("venue_heads.csv", "head")} | {h.title() for h in EN_HEADS})
 
 
 def _english_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
