@@ -350,3 +350,22 @@ def test_university_of_a_place() -> None:
 
 def test_university_of_followed_by_a_capitalized_word_is_left_alone() -> None:
     assert "University of Leeds" not in orgs("Rector of the University of Leeds Maria Jones spoke.", "en")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Modul disusun Kemendikdasmen, yang dulu bernama Kementerian Pendidikan dan Kebudayaan "
+     "(Kemendikbud), untuk para guru.", "id"),
+    ("Kemendikbud, yang kini bernama Kementerian Pendidikan Dasar dan Menengah, menyusun modul.", "id"),
+    ("The module was written by the Ministry of Primary and Secondary Education, formerly the "
+     "Ministry of Education and Culture.", "en"),
+])
+def test_a_body_s_old_name_is_an_alias_of_the_new_one(text: str, language: str) -> None:
+    found = orgs(text, language)
+    assert "Kementerian Pendidikan dan Kebudayaan" not in found, sorted(found)
+    aliases = found["Kementerian Pendidikan Dasar dan Menengah"].aliases
+    assert "Kementerian Pendidikan dan Kebudayaan" in aliases or "Ministry of Education and Culture" in aliases
+
+
+def test_two_bodies_in_a_list_are_not_renamed() -> None:
+    found = orgs("Modul disusun Kemendikdasmen dan Kementerian Pendidikan dan Kebudayaan.")
+    assert {"Kementerian Pendidikan dan Kebudayaan", "Kementerian Pendidikan Dasar dan Menengah"} <= set(found)

@@ -41,6 +41,30 @@ def test_a_venue_is_no_region() -> None:
     assert (node, RDF.type, SDO.Place) in g and (node, RDF.type, SDO.AdministrativeArea) not in g
 
 
+def test_a_bare_area_set_off_before_its_town_is_a_village_region() -> None:
+    text = "BANDUNG - Pelatihan operator SPBE digelar di Dago, Bandung, Senin (3/6/2024).\n"
+    article, found = _found(text)
+    area = next(v for v in found.of(Venue) if v.name == "Dago")
+    assert (area.level, area.within) == ("village", found.key_at(text.index("Bandung,"), "region/"))
+    _, g = article_graph(article, found)
+    assert (URIRef(ID + "place/dago"), RDF.type, SDO.AdministrativeArea) in g
+
+
+def test_a_bare_town_after_a_regency_and_di_is_a_village_region_of_it() -> None:
+    text = ("CIANJUR - Dinas PMD menggelar bimtek bagi kepala desa se-Kabupaten Cianjur di Cipanas Hilir, "
+            "10-12 Juni 2024. Peserta menginap di lingkungan kantor dinas.\n")
+    article, found = _found(text)
+    town = next(v for v in found.of(Venue) if v.name == "Cipanas Hilir")
+    assert (town.level, town.within) == ("village", found.key_at(text.index("Kabupaten Cianjur"), "region/"))
+    _, found = _found("CIANJUR - Pegawai Kabupaten Cianjur di Lingkungan Setda ikut. Pegawai di lingkungan dinas juga.\n")
+    assert not [v.name for v in found.of(Venue)]
+
+
+def test_a_list_of_places_or_a_country_makes_no_area() -> None:
+    _, found = _found("JAKARTA - Studi banding ASN ke negara di Eropa, Belanda, dan Asia, Jepang dan Korea.\n")
+    assert not [v.name for v in found.of(Venue)]
+
+
 def _locations(text: str) -> list[set[str]]:
     _, found = _found(text)
     evs = sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)

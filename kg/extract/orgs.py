@@ -3,7 +3,9 @@ regions, organizations defined by an acronym in parentheses, and the publisher.
 
 A regional body ("BPSDM", "Pemkab", "Dinas Kominfo") becomes an organization only with the
 region that follows it ("BPSDM Provinsi Jawa Tengah", "Pemkab Garut") or, in English, precedes
-it ("West Java provincial government"); it is a unit of that region's government.
+it ("West Java provincial government"); it is a unit of that region's government. A body's
+old name set next to its new one ("Komdigi, yang sebelumnya bernama Kominfo"; cues in
+``renamed_cues.csv``) is an alias of the new one, not a body of its own.
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ def extract(article: Article, found: Findings) -> list[Organization]:
     out.extend(_defined_by_acronym(article, found, ends))
     out.extend(_acronym_mentions(article.body, found, tokens, out))
     out.extend(_units_before(article.body, found, tokens, out))
+    out = _renamed(article.body, found, out)
     if article.publisher:
         out.append(Organization(key("org", article.publisher), article.publisher, kind="media"))
     return out
@@ -535,6 +538,57 @@ def _in_phrase(tokens: list[Token], i: int) -> bool:
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(lo <= offset < hi for lo, hi in spans)
+
+
+@functools.cache
+def renamed_cues() -> dict[str, str]:
+    """Words between a body's two names that say it was renamed -> which name is the old one."""
+    return {row["cue"]: row["kind"] for row in table("renamed_cues.csv")}
+
+
+def _rename_gap(gap: str) -> str | None:
+    """'former' or 'now' when the text between two names says one renamed the other
+    (', yang sebelumnya bernama ', ' (formerly the '), else None."""
+    words = gap.strip().lstrip(",(").lower().split()
+    if words[:1] == ["yang"]:
+        words = words[1:]
+    elif words[:2] == ["which", "was"]:
+        words = words[2:]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return renamed_cues().get(" ".join(words)) if words else None
+
+
+def _renamed(text: str, found: Findings, out: list[Organization]) -> list[Organization]:
+    """'Komdigi, yang sebelumnya bernama Kementerian Komunikasi dan Informatika (Kominfo)',
+    'X, formerly Y', 'Y, kini bernama X': the old name is the same body as the new one, an
+    alias of it in this article, not a body of its own."""
+    links = sorted((l for l in found.mentions if l.key.startswith("org/")), key=lambda l: (l.span.start, -l.span.end))
+    old_of: dict[str, str] = {}
+    prev: Link | None = None
+    for link in links:
+        if prev is not None and prev.key != link.key and 0 < link.span.start - prev.span.end <= 40:
+            kind = _rename_gap(text[prev.span.end : link.span.start])
+            if kind == "former":
+                old_of.setdefault(link.key, prev.key)
+            elif kind == "now":
+                old_of.setdefault(prev.key, link.key)
+        if prev is None or link.span.end > prev.span.end:
+            prev = link
+    old_of = {old: new for old, new in old_of.items() if new not in old_of}
+    if not old_of:
+        return out
+    found.mentions[:] = [Link(old_of.get(l.key, l.key), l.span) for l in found.mentions]
+    by_key = {o.key: o for o in out}
+    renamed: list[Organization] = []
+    for org in out:
+        new = old_of.get(org.key)
+        if new is None or new not in by_key:
+            renamed.append(org)
+            continue
+        head = by_key[new]
+        renamed.append(replace(head, aliases=tuple(sorted({*org.aliases, org.name} - {head.name})), span=org.span))
+    return [replace(o, parent=old_of.get(o.parent, o.parent)) if o.parent in old_of else o for o in renamed]
 
 
 def _with_alias(org: Organization, surface: str, span: Span) -> Organization:

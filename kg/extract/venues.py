@@ -13,7 +13,11 @@ level "village": the graph types it as an administrative area (kap:Village) when
 known. A place named twice lies in the most specific region either mention gives. A school or
 university named right after 'di' / 'at' ("at the KDI School of Public Policy and Management in
 Sejong") is also its campus, a venue of the same name. A few capitalized words after 'di' /
-'at', ended by a town written bare ("di Inixindo Bandung"), are a venue in that town too.
+'at', ended by a town written bare ("di Inixindo Bandung"), are a venue in that town too. One
+or two capitalized words after 'di' / 'in' set off by a comma before a region ("di Sentul,
+Bogor", "in Pejompongan, Jakarta") are an area of it not in the gazetteer, of village level;
+so are those after a regency or city and 'di' ("se-Kabupaten X di Enarotali, 6-8 Agustus"), a
+town of it. Words the text also writes in lower case are no such name.
 """
 
 from __future__ import annotations
@@ -55,15 +59,20 @@ def extract(article: Article, found: Findings) -> list[Venue]:
     spans = _head_spans(text, tokens, _org_ends(found)) + _english_spans(text, tokens) \
         + _town_ended_spans(text, tokens, found)
     villages = _village_spans(tokens, {l.span.start for l in found.mentions if l.key.startswith("region/")})
+    areas = _area_spans(text, tokens, found)
+    towns = _towns_of(text, tokens, found)
+    areas += list(towns)
     out: list[Venue] = []
-    for first, last in _joined(text, tokens, sorted(spans + villages)):
+    for first, last in _joined(text, tokens, sorted(spans + villages + areas)):
         span = Span(tokens[first].start, tokens[last - 1].end)
         name, aliases, short = _names(text, tokens[first:last])
         level = None
         if (first, last) in villages:  # 'Nagari Pariangan' is also 'Pariangan'
             aliases = tuple(sorted({*aliases, name.split(" ", 1)[1]}))
             level = "village"
-        within = _inner_region(found, span) or _next_region(text, found, tokens, last)
+        elif (first, last) in areas:
+            level = "village"
+        within = towns.get((first, last)) or _inner_region(found, span) or _next_region(text, found, tokens, last)
         venue = Venue(key("place", short), name, aliases, span=span, within=within, level=level)
         out.append(venue)
         found.mention(venue.key, span)
@@ -233,6 +242,82 @@ def _town_ended_spans(text: str, tokens: list[Token], found: Findings) -> list[t
         if i > first > 0 and tokens[first - 1].low in ("di", "at"):
             out.append((first, last))
     return out
+
+
+_LIST_GOES_ON = re.compile(r"\s+(?:dan|serta|atau|and|or)\s")  # 'di Asia, Jepang dan Korea': a list
+MAX_AREA_NAME = 2  # words of an area's bare name before its town ('di Pejompongan, Jakarta')
+
+
+def _area_spans(text: str, tokens: list[Token], found: Findings) -> list[tuple[int, int]]:
+    """'di Sentul, Bogor', 'in Pejompongan, Jakarta': after 'di' / 'in', one or two capitalized
+    words that no other name covers and the text never writes in lower case, set off by a comma
+    before a region, are an area of that region not in the gazetteer (a kelurahan, a
+    neighbourhood), a place of village level - unless the region is a country or the names go on
+    as a list ('di Asia, Jepang dan Korea')."""
+    gaz = Gazetteer.load()
+    regions = [l for l in found.mentions if l.key.startswith("region/")
+               and text[max(0, l.span.start - 2) : l.span.start] == ", " and not _LIST_GOES_ON.match(text, l.span.end)
+               and gaz.get(found.entities[l.key].place).level != "country"]  # type: ignore[attr-defined]
+    if not regions:
+        return []
+    taken = [l.span for l in found.mentions if l.key.startswith(("org/", "place/", "region/", "person/"))]
+    starts = [t.start for t in tokens]
+    stop, heads = _not_venue_words(), _venue_head_words()
+    out: list[tuple[int, int]] = []
+    for link in regions:
+        comma = bisect.bisect_left(starts, link.span.start) - 1
+        first = comma
+        while first > 0 and comma - first < MAX_AREA_NAME and tokens[first - 1].is_cap \
+                and tokens[first - 1].text.isalpha() and tokens[first - 1].low not in stop \
+                and tokens[first - 1].text not in heads and tokens[first - 1].end + 1 >= tokens[first].start:
+            first -= 1
+        if first == comma or first == 0 or tokens[first - 1].text not in ("di", "in") \
+                or any(s.start < tokens[comma - 1].end and tokens[first].start < s.end for s in taken) \
+                or _common_word(text, tokens[first:comma]):
+            continue
+        out.append((first, comma))
+    return out
+
+
+def _towns_of(text: str, tokens: list[Token], found: Findings) -> dict[tuple[int, int], str]:
+    """'kepala kampung se-Kabupaten X di Enarotali, 6-8 Agustus': one or two capitalized words
+    that no other name covers and the text never writes in lower case, after a regency or city
+    and 'di', ended there, are a town of that regency or city not in the gazetteer (its seat, a
+    kelurahan), a place of village level."""
+    gaz = Gazetteer.load()
+    regions = [l for l in found.mentions if l.key.startswith("region/") and text.startswith(" di ", l.span.end)
+               and gaz.get(found.entities[l.key].place).level in ("regency", "city")]  # type: ignore[attr-defined]
+    if not regions:
+        return {}
+    taken = [l.span for l in found.mentions if l.key.startswith(("org/", "place/", "region/", "person/"))]
+    starts = [t.start for t in tokens]
+    stop, heads = _not_venue_words(), _venue_head_words()
+    out: dict[tuple[int, int], str] = {}
+    for link in regions:
+        first = bisect.bisect_left(starts, link.span.end + 4)
+        last = first
+        while last < len(tokens) and last - first < MAX_AREA_NAME and tokens[last].is_cap \
+                and tokens[last].text.isalpha() and tokens[last].low not in stop \
+                and tokens[last].text not in heads and (last == first or tokens[last - 1].end + 1 >= tokens[last].start):
+            last += 1
+        if last == first or (last < len(tokens) and tokens[last].is_cap and tokens[last].start == tokens[last - 1].end + 1) \
+                or any(s.start < tokens[last - 1].end and tokens[first].start < s.end for s in taken) \
+                or _common_word(text, tokens[first:last]):
+            continue
+        out[(first, last)] = link.key
+    return out
+
+
+def _common_word(text: str, words: list[Token]) -> bool:
+    """True when the text also writes one of the words in lower case ('di Lingkungan Setda'
+    beside 'di lingkungan'): an ordinary word, no place's name."""
+    return any(re.search(rf"\b{re.escape(t.low)}\b", text) for t in words)
+
+
+@functools.cache
+def _venue_head_words() -> frozenset[str]:
+    """The first words of venue heads ('Hotel', 'Gedung') and English heads: no area's name."""
+    return frozenset({h.split()[0] for h in column("venue_heads.csv", "head")} | {h.title() for h in EN_HEADS})
 
 
 def _english_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
