@@ -553,3 +553,12 @@ def test_the_words_between_a_module_and_its_delivery_are_a_topic() -> None:
 ])
 def test_programme_title_names_an_unnamed_event(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_modifier_before_a_side_events_word_begins_its_name() -> None:
+    text = ("Jakarta. Forty village heads from Lombok are taking part in the Rural Finance Training Course "
+            "2024 in Mataram.\n"
+            "The trainees will present their budgets at a follow-up workshop in Denpasar on August 20, 2024.\n"
+            "They also began an international study visit to Malaysia on July 8, 2024.\n")
+    assert names(text) == ["Rural Finance Training Course 2024 in Mataram", "Follow-up workshop in Denpasar",
+                           "International study visit to Malaysia"]

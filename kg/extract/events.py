@@ -90,7 +90,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
                         "programme-participant", "end-date", "delegation", "unit-head", "side-activity",
-                        "group-word", "continuation", "programme-word", "programme-runs"})
+                        "group-word", "continuation", "programme-word", "programme-runs", "side-modifier"})
 
 
 @functools.cache
@@ -554,9 +554,24 @@ def _side_name(text: str, tokens: list[Token], t: Match[EventKind], limit: int,
         if tok.text in ",.;:(" or (tok.low in SIDE_STOP and (hi > t.last or first_stops)):
             break
         hi += 1
-    span = Span(t.start, tokens[hi - 1].end)
+    span = Span(_modified_start(text, t.start), tokens[hi - 1].end)
     name = " ".join(text[span.start : span.end].split())
     return name[:1].upper() + name[1:], span
+
+
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<word>\w+(?:-\w+)*)\s+$")
+
+
+def _modified_start(text: str, start: int) -> int:
+    """'their international benchmarking visit', 'a follow-up workshop': the words right before a
+    side event's word that say which one it is ('side-modifier' cues) begin its name."""
+    modifiers = cues()["side-modifier"]
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if m is None or m["word"].lower() not in modifiers:
+            break
+        start = m.start("word")
+    return start
 
 
 def _batches(name: str) -> list[tuple[str, str | None]]:
