@@ -562,3 +562,10 @@ def test_a_modifier_before_a_side_events_word_begins_its_name() -> None:
             "They also began an international study visit to Malaysia on July 8, 2024.\n")
     assert names(text) == ["Rural Finance Training Course 2024 in Mataram", "Follow-up workshop in Denpasar",
                            "International study visit to Malaysia"]
+
+
+def test_a_bare_weekday_before_the_end_date_is_the_first_day() -> None:
+    text = ("Jakarta. Twenty planners taking part in the Coastal Planning Leadership Course 2024 started "
+            "their study visit to Vietnam on Tuesday and will stay there until wrapping up on Saturday, "
+            "August 17.\n")
+    assert dated(text)[-1] == ("Study visit to Vietnam", "2024-08-13", "2024-08-17")

@@ -90,7 +90,7 @@ def cues() -> dict[str, frozenset[str]]:
 
 WORD_KINDS = frozenset({"list-open", "subject-open", "subject-stop", "subject-generic", "subject-word",
                         "programme-participant", "end-date", "delegation", "unit-head", "side-activity",
-                        "group-word", "continuation", "programme-word", "programme-runs", "side-modifier"})
+                        "group-word", "continuation", "programme-word", "programme-runs", "side-modifier", "day-before"})
 
 
 @functools.cache
@@ -925,10 +925,30 @@ def _start_from_end(article: Article, ev: Event, dm: dates.DateMention, s: Sente
     """'berlangsung selama 12 hari dan berakhir pada 26 Juli 2024': an end date and a length
     in one sentence give the start (the length counts the first and the last day)."""
     lengths = [du.days for du in dates.find_durations(s.text, article.language) if du.days >= 1]
-    if not lengths:
-        return ev
-    start = dm.first - timedelta(days=lengths[0] - 1)
+    if lengths:
+        start = dm.first - timedelta(days=lengths[0] - 1)
+    else:
+        weekday = _weekday_before(s.text[: dm.start])
+        if weekday is None:
+            return ev
+        start = dm.first - timedelta(days=(dm.first.weekday() - weekday) % 7)
     return replace(ev, start=start, end=dm.first, date_span=Span(s.start + dm.start, s.start + dm.end))
+
+
+@functools.cache
+def _on_weekday() -> re.Pattern[str]:
+    """A capitalized word after a word that dates something ('on', 'pada', 'sejak'; day-before cues)."""
+    words = sorted((re.escape(w) for w in cues().get("day-before", ())), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words) or '(?!)'})\s+(?P<day>[A-Z][a-z’']+)\b", re.I)
+
+
+def _weekday_before(text: str) -> int | None:
+    """'began ... on Monday and ... wrapping up on Friday, June 16': the bare weekday said before
+    an end date (the last one, capitalized, after a day-before cue) as a number."""
+    days = dates.calendar_words()["weekday"]
+    found = [days[m["day"].lower()] for m in _on_weekday().finditer(text)
+             if m["day"][:1].isupper() and m["day"].lower() in days]
+    return int(found[-1]) if found else None
 
 
 def _report_date(text: str, dm: dates.DateMention) -> bool:
