@@ -160,3 +160,13 @@ def test_a_name_after_di_ended_by_a_bare_town_is_a_venue_in_that_town() -> None:
     assert [v.name for v in found.of(Venue)] == ["Datakarya Malang"]
     main = next(e for e in found.of(Event) if e.kind == "training")
     assert "place/datakarya-malang" in {l.key for l in main.locations}
+
+
+def test_a_body_that_hosts_the_event_after_at_is_also_its_venue() -> None:
+    text = ("Jakarta. Twelve planners from Jambi left on Sunday for a course on river care.\n"
+            "The course runs from May 6 to 10, 2024, at the Osaka City Water Bureau, which trains "
+            "engineers from abroad.\nAn economist at the World Bank said rivers matter.\n")
+    _, found = _found(text)
+    venues = [(v.name, v.within) for v in found.of(Venue)]
+    assert venues == [("Osaka City Water Bureau", found.key_at(text.index("Osaka"), "region/"))]
+    assert "place/osaka-city-water-bureau" in _locations(text)[0]

@@ -811,6 +811,8 @@ def _event(article: Article, tokens: list[Token], d: Draft, found: Findings, mai
         ev = replace(ev, end=ev.end or ev.start)
     ev = replace(ev, key=event_key(ev, article))
     ev = _fill_places(article, tokens, sentences, ev, found)
+    ev, premises = _premises(ev, found)
+    out.extend(premises)
     ev = _fill_roles(article, tokens, sentences, ev, found)
     ev, extra = _fill_participants(article, tokens, sentences, ev, found, main, others)
     out.extend(extra)
@@ -1019,6 +1021,31 @@ def _fill_places(article: Article, tokens: list[Token], sentences: list[Sentence
                     and not _of_another_kind(words, link, ev):
                 locs.append(link)
     return replace(ev, locations=_unique(locs), hosts=_unique(hosts))
+
+
+def _premises(ev: Event, found: Findings) -> tuple[Event, list[Venue]]:
+    """'runs from Feb. 5 to 16 at the Kitakyushu International Techno-cooperative Association',
+    'an internship at the Kitakyushu City Environment Bureau': a body that hosts the event by
+    being named after 'di' / 'at' in its sentences is also where it is held, a venue of the same
+    name in the body's region - unless a venue of the text is named there already ('di Inixindo
+    Bandung'; a school's campus) or names the body ('Kampus LOGODI' before 'di LOGODI')."""
+    if not ev.hosts:
+        return ev, []
+    named = [f" {n} " for v in found.of(Venue) for n in (v.name, *v.aliases)]
+    venues: list[Venue] = []
+    locs = list(ev.locations)
+    for h in ev.hosts:
+        org = found.entities.get(h.key)
+        if not isinstance(org, Organization) or any(
+                l.key.startswith("place/") and l.span.start <= h.span.start < l.span.end for l in found.mentions) \
+                or any(f" {n} " in v for n in (org.name, *org.aliases) for v in named):
+            continue
+        venue = Venue(key("place", org.name), org.name, span=h.span, within=org.region)
+        venues.append(venue)
+        locs.insert(0, Link(venue.key, h.span))
+    if not venues:
+        return ev, []
+    return replace(ev, locations=_unique(locs)), venues
 
 
 MAX_CONTINUATION = 2  # sentences after an event's own that may still tell where it is held
