@@ -424,3 +424,9 @@ def test_a_program_for_echelon_officials_names_them_not_the_participants() -> No
     text = ("JAKARTA - The participants of the Regional Leadership Course Batch IV, a program for echelon "
             "III officials, started their field study in Medan on Tuesday, July 2, 2024.")
     assert audience_names(text) == ["echelon III officials"]
+
+
+def test_anggota_dewan_restates_the_council_members_group() -> None:
+    text = ("Padang - Sebanyak 45 anggota DPRD Kota Padang mengikuti orientasi di Hotel Santika, Padang. "
+            "Orientasi bagi anggota dewan yang baru dilantik itu digelar tanggal 7-10 Oktober 2024.")
+    assert audience_names(text) == ["anggota DPRD Kota Padang"]
