@@ -405,3 +405,28 @@ def test_the_people_a_delegation_includes_take_part() -> None:
             "The delegation includes Budi Santikno, head of the Kendal regency planning agency.")
     [ev] = events(text)
     assert "person/budi-santikno" in attendee_keys(ev)
+
+
+def audience_names(text: str) -> list[str]:
+    return sorted(a.name for a in found_in(text).of(Audience))
+
+
+def test_the_participants_all_of_a_kind_are_a_group() -> None:
+    text = ("BANDUNG - The Home Affairs Ministry opened a regional finance course in Bandung on Monday, "
+            "May 6, 2024.\n"
+            "The participants, all second-tier senior executives (JPT Madya), come from five provinces.")
+    [ev] = events(text)
+    assert audience_names(text) == ["second-tier senior executives (JPT Madya)"]
+    assert len(ev.audiences) == 1
+
+
+def test_a_program_for_echelon_officials_names_them_not_the_participants() -> None:
+    text = ("JAKARTA - The participants of the Regional Leadership Course Batch IV, a program for echelon "
+            "III officials, started their field study in Medan on Tuesday, July 2, 2024.")
+    assert audience_names(text) == ["echelon III officials"]
+
+
+def test_anggota_dewan_restates_the_council_members_group() -> None:
+    text = ("Padang - Sebanyak 45 anggota DPRD Kota Padang mengikuti orientasi di Hotel Santika, Padang. "
+            "Orientasi bagi anggota dewan yang baru dilantik itu digelar tanggal 7-10 Oktober 2024.")
+    assert audience_names(text) == ["anggota DPRD Kota Padang"]

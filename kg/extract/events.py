@@ -1897,8 +1897,11 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     if i >= len(tokens):
         return None
     skipped = 0
-    while skipped < 2 and i + 1 < len(tokens) and tokens[i].low in participant_modifiers():
-        i, skipped = i + 1, skipped + 1  # '25 senior Indonesian officials'
+    while skipped < 2 and i + 1 < len(tokens):
+        width = _modifier_width(tokens, i)
+        if not width:
+            break
+        i, skipped = i + width, skipped + 1  # '25 senior Indonesian officials', 'first-tier senior executives'
     m = participant_nouns().match_at(text, tokens, i)
     if m is not None:
         return m.payloads[0], m.last
@@ -1909,6 +1912,17 @@ def _group_head(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
     if r is not None and isinstance(r.payloads[0], RoleRow) and tokens[i].text.islower():
         return r.payloads[0].role, r.last
     return None
+
+
+def _modifier_width(tokens: list[Token], i: int) -> int:
+    """How many tokens a modifier before a participant noun takes at ``i``: 1 for a word
+    ('senior'), 3 for a hyphenated one the tokenizer splits ('mid-level', 'first-tier'), else 0."""
+    if tokens[i].low in participant_modifiers():
+        return 1
+    if i + 3 < len(tokens) and tokens[i + 1].text == "-" \
+            and f"{tokens[i].low}-{tokens[i + 2].low}" in participant_modifiers():
+        return 3
+    return 0
 
 
 @functools.cache
