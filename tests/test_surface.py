@@ -14,9 +14,10 @@ from kg.extract import EXTRACTORS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CORPUS = Path(__file__).parent / "corpus"
-# The dev corpus's CORE micro-F1 when this was last raised; the scorer's greedy matching can
-# move it by about 0.002 between runs, hence the small margin.
-CORPUS_CORE_F1 = 0.93
+# The dev corpus's CORE micro-F1 when issue 3 was resolved (0.953 by kg eval and by
+# shared/tools/score.py); the scorer's greedy matching over a set moves it by about 0.001
+# between runs (Python's hash order), hence the small margin.
+CORPUS_CORE_F1 = 0.953
 TEST_FILE_OF = {"regions": "test_orgs.py", "organizations": "test_orgs.py", "venues": "test_events.py",
                 "people": "test_people.py", "quotes": "test_quotes.py", "events": "test_events.py",
                 "measures": "test_orgs.py"}
@@ -41,4 +42,4 @@ def test_dev_corpus_core_f1_does_not_fall() -> None:
     assert len(golds) >= 24
     ev = evaluate(golds, texts=CORPUS)
     assert ev.failed == []
-    assert ev.core_f1() >= CORPUS_CORE_F1 - 0.005, "\n".join(ev.lines()[-22:])
+    assert ev.core_f1() >= CORPUS_CORE_F1 - 0.002, "\n".join(ev.lines()[-22:])
