@@ -81,7 +81,9 @@ class PhraseMatcher(Generic[T]):
             self.add(phrase, payload)
 
     def match_at(self, text: str, tokens: list[Token], i: int) -> Match[T] | None:
-        """The longest phrase starting at token i, or None."""
+        """The longest phrase starting at token i, or None (also past the last token)."""
+        if i >= len(tokens):
+            return None
         sizes = self.lengths.get(tokens[i].low)
         if not sizes:
             return None  # no phrase starts with this word

@@ -30,7 +30,7 @@ from kg.keys import key
 from kg.lexicon import Lexicon, Qualifier
 from kg.lexicon import Role as RoleRow
 from kg.matcher import Match, PhraseMatcher, Token, tokenize
-from kg.model import Article, Findings, Holding, Link, Organization, Person, Post, Role, Span
+from kg.model import Article, Findings, Holding, Link, Organization, Person, Post, Region, Role, Span
 from kg.paths import DATA
 
 LEADER_CUES = re.compile(
@@ -508,10 +508,17 @@ def _implied(tokens: list[Token], first: int, last: int, row: RoleRow, found: Fi
         return None
     gaz = Gazetteer.load()
     orgs = {o.key: o for o in found.of(Organization) if o.kind == "regional-government" and o.region}
-    fitting = [o for o in orgs.values() if gaz.get(o.region.split("/", 1)[1].upper()).level == level]  # type: ignore[union-attr]
+    fitting = [o for o in orgs.values() if _level_of(found, o.region or "", gaz) == level]
     if len(fitting) != 1:
         return None
     return Jurisdiction(first, last, "", fitting[0])
+
+
+def _level_of(found: Findings, region_key: str, gaz: Gazetteer) -> str | None:
+    """The level of a region the article names, through its gazetteer place (region keys are
+    lowercased place keys, so the place key cannot be read back from them)."""
+    region = found.entities.get(region_key)
+    return gaz.get(region.place).level if isinstance(region, Region) else None
 
 
 # --- the holder ---------------------------------------------------------------------------------

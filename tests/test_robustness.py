@@ -1,0 +1,34 @@
+"""Text cut or scrambled anywhere must not crash extraction (found by fuzzing the corpus)."""
+
+from __future__ import annotations
+
+from kg.build import graph_of
+from kg.extract.people import _level_of
+from kg.gazetteer import Gazetteer
+from kg.matcher import PhraseMatcher, tokenize
+from kg.model import Findings, Region
+from kg.reader import Meta, parse_article
+
+
+def test_a_phrase_asked_for_past_the_last_token_is_none() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("pelatihan", "x")
+    tokens = tokenize("Pelatihan dan")
+    assert matcher.match_at("Pelatihan dan", tokens, len(tokens)) is None
+
+
+def test_an_event_name_cut_after_a_joining_word_builds() -> None:
+    text = "JAKARTA - Kementerian menggelar Pelatihan Kepemimpinan Nasional dan"
+    _, graph = graph_of(parse_article(text, Meta(id="cut"), source="cut.txt"))
+    assert len(graph) > 0
+
+
+def test_the_level_of_a_foreign_region_is_read_through_its_place() -> None:
+    """Region keys are lowercased place keys ('region/jp-kitakyushu' for 'JP-kitakyushu'): the
+    level comes from the region's place, never from the key upper-cased."""
+    gaz = Gazetteer.load()
+    place = gaz.lookup("Kitakyushu")[0]
+    found = Findings()
+    found.add(Region("region/" + place.key.lower(), place.name, place=place.key))
+    assert _level_of(found, "region/" + place.key.lower(), gaz) == place.level
+    assert _level_of(found, "region/none", gaz) is None
