@@ -90,7 +90,12 @@ def extract_item(item: Item, base: str = DATA, for_store: bool = False) -> Extra
         article = to_article(item)
     except InputError as exc:
         return Extracted(item.source, item.article_id, item.content_hash, error=str(exc))
-    gid, raw = article_triples(article, extraction.extract(article), base)
+    try:
+        gid, raw = article_triples(article, extraction.extract(article), base)
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a build of thousands
+        return Extracted(item.source, article.id, item.content_hash,
+                         error=f"{item.source}: extraction failed ({type(exc).__name__}: {exc}); "
+                               "this is a Kapasitas bug, please report it with the article")
     triples = identity.memberships(list(raw), base)  # memberships sorts
     graph = f"<{gid}>"
     return Extracted(item.source, article.id, item.content_hash, str(gid), tuple(triples), article.warnings,
