@@ -55,26 +55,16 @@ class KAP(DefinedNamespace):
     eventKind: URIRef
 
 
-class Terms:
-    """A namespace's terms memoized as plain attributes: ``Terms(SDO).name`` is ``SDO.name``,
-    checked by the namespace the first time and a dictionary hit after (rdflib's
-    DefinedNamespace checks on every access, a measurable cost when mapping thousands of
-    articles)."""
+class NtTerms:
+    """A namespace's terms in N-Triples syntax, memoized as plain attributes:
+    ``NtTerms(SDO).name`` is ``"<https://schema.org/name>"``, checked by the namespace the first
+    time and a dictionary hit after (rdflib's DefinedNamespace checks on every access, a
+    measurable cost when mapping thousands of articles)."""
 
     def __init__(self, namespace: object) -> None:
         self._namespace = namespace
 
-    def __getattr__(self, name: str) -> URIRef:
-        term: URIRef = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
-
-class NtTerms(Terms):
-    """As :class:`Terms`, each term in N-Triples syntax: ``NtTerms(SDO).name`` is
-    ``"<https://schema.org/name>"``."""
-
-    def __getattr__(self, name: str) -> str:  # type: ignore[override]
+    def __getattr__(self, name: str) -> str:
         term = f"<{getattr(self._namespace, name)}>"
         setattr(self, name, term)
         return term

@@ -71,21 +71,14 @@ def nquads(triples: Iterable[Triple], graph_iri: str | None) -> str:
 def article_quads(triples: Iterable[Triple], graph_iri: str) -> tuple[bytes, bytes]:
     """N-Quads (UTF-8) of the article graph's triples, and N-Triples of the same triples for the
     default graph (the union)."""
-    lines = [f"{s} {p} {o}" for s, p, o in triples]
-    if not lines:
-        return b"", b""
-    g = f" <{graph_iri}> .\n"
-    return (g.join(lines) + g).encode("utf-8"), (" .\n".join(lines) + " .\n").encode("utf-8")
+    triples = list(triples)
+    return nquads(triples, graph_iri).encode("utf-8"), nquads(triples, None).encode("utf-8")
 
 
 def with_union(triples: list[Triple], graph_iri: str, quads: tuple[bytes, bytes] | None = None) -> list[ox.Quad]:
     """The article graph's quads and their union copy, parsed by pyoxigraph in one call."""
     named, union = quads or article_quads(triples, graph_iri)
     return list(ox.parse(named + union, format=ox.RdfFormat.N_QUADS))
-
-
-def to_quads(triples: list[Triple], graph_iri: str) -> list[ox.Quad]:
-    return list(ox.parse(nquads(triples, graph_iri), format=ox.RdfFormat.N_QUADS))
 
 
 # ------------------------------------------------------------------ the store
