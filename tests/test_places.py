@@ -170,3 +170,12 @@ def test_a_body_that_hosts_the_event_after_at_is_also_its_venue() -> None:
     venues = [(v.name, v.within) for v in found.of(Venue)]
     assert venues == [("Osaka City Water Bureau", found.key_at(text.index("Osaka"), "region/"))]
     assert "place/osaka-city-water-bureau" in _locations(text)[0]
+
+
+def test_a_departure_word_of_send_off_csv_keeps_the_next_sentences_place_from_the_event() -> None:
+    """The departure words live with the send-off words (send_off.csv); a following sentence that
+    says where the leaving took place gives the event no place."""
+    text = ("PONTIANAK - Sebanyak 40 lurah mengikuti studi banding pengelolaan sampah ke Kota Surabaya, "
+            "Senin (3/6/2024).\n"
+            "Keberangkatan rombongan digelar di Pendopo Gubernur Kalimantan Barat.\n")
+    assert all(not any(k.startswith("place/pendopo") for k in keys) for keys in _locations(text))

@@ -190,9 +190,20 @@ def send_off_words() -> tuple[PhraseMatcher[str], dict[str, str]]:
     for row in table("send_off.csv"):
         if row["kind"] == "cue":
             matcher.add(row["term"], "send-off", case_sensitive=False)
-        else:
+        elif row["kind"] == "title":
             titles[row["lang"]] = row["term"]
     return matcher, titles
+
+
+@functools.cache
+def departure_matcher() -> PhraseMatcher[str]:
+    """Words that say participants leave (a send-off's cues and the departure words of
+    send_off.csv): a sentence with one tells where they leave from, not where the event is."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for row in table("send_off.csv"):
+        if row["kind"] in ("cue", "departure"):
+            matcher.add(row["term"], "departure", case_sensitive=False)
+    return matcher
 
 
 def _send_off(article: Article, triggers: list[Match[EventKind]], drafts: list[Draft]) -> Draft | None:
@@ -1104,7 +1115,7 @@ def _continuations(article: Article, sentences: list[Sentence]) -> list[Sentence
             if j in own or kind_matcher().find(nxt.text) or _cue_spans(nxt, "generic"):
                 break
             cues = {kind for m in place_cue_matcher().find(nxt.text) for kind in m.payloads}
-            if "held" in cues and "departure" not in cues:
+            if "held" in cues and not departure_matcher().find(nxt.text):
                 if nxt not in out:
                     out.append(nxt)
                 break
