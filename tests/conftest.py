@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed article and its graph, built once per test session."""
+"""Shared fixtures and helpers: the seed article and its graph, built once per test session, and
+the records extracted from a made-up text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.extract import extract
+from kg.model import Event, Findings
+from kg.reader import Meta, parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c091fb5b20632a9b.txt"
@@ -23,6 +27,21 @@ def run(*args: str) -> "CliRunner.invoke":
 
 def rows(csv_text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(csv_text)))
+
+
+def found_in(text: str) -> Findings:
+    """Everything the extractors find in a made-up article."""
+    return extract(parse_article(text, Meta(id="t"), source="t.txt"))
+
+
+def events(text: str) -> list[Event]:
+    """The events of a made-up article, in text order."""
+    return sorted(found_in(text).of(Event), key=lambda e: e.span.start if e.span else 0)
+
+
+def organizers(text: str) -> list[list[str]]:
+    """Per event in text order: the keys of its organizers, then of its hosts."""
+    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
 from kg.model import Event
-from kg.reader import Meta, parse_article
 
+from conftest import events, organizers
 
-def events(text: str) -> list[Event]:
-    article = parse_article(text, Meta(id="t"), source="t.txt")
-    return sorted(extract(article).of(Event), key=lambda e: e.span.start if e.span else 0)
 
 
 def dates_of(text: str) -> tuple[str | None, str | None]:
@@ -55,9 +51,6 @@ def test_a_date_in_a_later_unrelated_sentence_is_not_the_events() -> None:
             "Bupati meminta camat disiplin.\nPendaftaran calon kepala desa ditutup 28 Juni 2024.\n")
     assert dates_of(text) == ("2024-06-03", None)
 
-
-def organizers(text: str) -> list[list[str]]:
-    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
 
 
 def test_a_body_named_inside_a_longer_name_is_not_a_subject_of_its_own() -> None:

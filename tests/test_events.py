@@ -9,11 +9,8 @@ from kg.extract import extract
 from kg.model import Event
 from kg.reader import Meta, parse_article
 
+from conftest import events, organizers
 
-def events(text: str) -> list[Event]:
-    article = parse_article(text, Meta(id="t"), source="t.txt")
-    found = extract(article)
-    return sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
 
 
 def names(text: str) -> list[str]:
@@ -53,9 +50,6 @@ def test_a_batch_takes_the_sentences_that_name_it() -> None:
     assert second.name.endswith("Angkatan II")
     assert (str(second.start), str(second.end)) == ("2024-07-22", "2024-08-02")
 
-
-def organizers(text: str) -> list[list[str]]:
-    return [[link.key for link in (*e.organizers, *e.hosts)] for e in events(text)]
 
 
 def test_two_events_joined_by_dan_are_two_names() -> None:

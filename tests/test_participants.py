@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from kg.extract import extract
-from kg.model import Audience, Event, Findings
-from kg.reader import Meta, parse_article
+from kg.model import Audience, Event
+
+from conftest import events, found_in
 
 
-def found_in(text: str) -> Findings:
-    return extract(parse_article(text, Meta(id="t"), source="t.txt"))
-
-
-def events(text: str) -> list[Event]:
-    return sorted(found_in(text).of(Event), key=lambda e: e.span.start if e.span else 0)
 
 
 def attendee_keys(ev: Event) -> set[str]:

@@ -11,6 +11,8 @@ from kg.model import Event, Venue
 from kg.rdfmap import article_graph
 from kg.reader import Meta, parse_article
 
+from conftest import events
+
 ID = "https://w3id.org/kapasitas/id/"
 KAP = "https://w3id.org/kapasitas/ontology#"
 
@@ -66,9 +68,7 @@ def test_a_list_of_places_or_a_country_makes_no_area() -> None:
 
 
 def _locations(text: str) -> list[set[str]]:
-    _, found = _found(text)
-    evs = sorted(found.of(Event), key=lambda e: e.span.start if e.span else 0)
-    return [{l.key for l in e.locations} for e in evs]
+    return [{l.key for l in e.locations} for e in events(text)]
 
 
 def test_a_part_of_a_place_between_di_and_its_name() -> None:
